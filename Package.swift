@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "kcsa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kcsa", targets: ["kcsa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Foundations: positions and rendering, then JSON values.
+        .target(name: "Diagnostics"),
+        .target(name: "JSONValue", dependencies: [
+            "Diagnostics", .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+
+        // Engines: jq and the kube-apiserver audit semantics.
+        .target(name: "JQ", dependencies: ["JSONValue", "Diagnostics"]),
+        .target(name: "KubeAudit", dependencies: [
+            "JSONValue", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // Command line.
+        .target(name: "KCSACLI", dependencies: [
+            "KubeAudit", "JQ", "JSONValue", "Diagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
+
+        // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "JQ", "JSONValue"],
+                          path: "Benchmarks/kcsa-bench"),
+
+        // Tests mirror Sources/.
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
+        .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
+        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "JSONValue"]),
+        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"]),
+    ]
+)

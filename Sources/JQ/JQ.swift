@@ -1,0 +1,1 @@
+// The jq language (lexer, parser, resolver, interpreter, builtins) lives in this module.

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `kcsa` command: a REPL on a terminal, subcommands for scripts and graders.
+public struct KCSA: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kcsa",
+        abstract: "A terminal trainer for the KCSA exam: audit policy labs, jq over audit logs, exam practice.",
+        version: KCSAVersion.current,
+        subcommands: [
+
+        ]
+    )
+
+    public init() {}
+}
+
+/// The version printed by `kcsa --version`.
+public enum KCSAVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,3 @@
+import KCSACLI
+
+KCSAMain.run()
