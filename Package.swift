@@ -22,7 +22,7 @@ let package = Package(
         // Engines: jq and the kube-apiserver audit semantics.
         .target(name: "JQ", dependencies: ["JSONValue", "Diagnostics"]),
         .target(name: "KubeAudit", dependencies: [
-            "JSONValue", "Diagnostics",
+            "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
-        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "JSONValue"]),
+        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"]),
     ]
 )

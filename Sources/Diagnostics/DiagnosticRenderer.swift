@@ -60,7 +60,10 @@ public struct DiagnosticRenderer: Sendable {
         let endOffset = min(span.end, lineEndOffset)
         let endCol = endOffset > span.start ? source.location(ofByte: endOffset).column : start.column + 1
 
-        let line = Array(source.lineText(start.line).unicodeScalars)
+        // Control characters (binary input) would garble the terminal: show them as '.'.
+        let line = source.lineText(start.line).unicodeScalars.map { s -> Unicode.Scalar in
+            (s.value < 0x20 && s != "\t") || (s.value >= 0x7F && s.value < 0xA0) ? "." : s
+        }
         var first = 0
         var last = line.count
         var leftMark = "", rightMark = ""

@@ -7,6 +7,8 @@ public struct KCSA: ParsableCommand {
         abstract: "A terminal trainer for the KCSA exam: audit policy labs, jq over audit logs, exam practice.",
         version: KCSAVersion.current,
         subcommands: [
+            PolicyCommand.self,
+            JQCommand.self,
 
         ]
     )

@@ -21,7 +21,7 @@ import Testing
 @Suite struct RendererTests {
     @Test func caretSitsUnderTheSpan() {
         let f = SourceFile(name: "policy.yaml", text: "rules:\n  - level: Verbose\n")
-        let d = Diagnostic.error("unsupported level", at: Span(start: 16, end: 23), label: "not a level",
+        let d = Diagnostic.error("unsupported level", at: Span(start: 18, end: 25), label: "not a level",
                                  help: "one of None, Metadata, Request, RequestResponse")
         let text = DiagnosticRenderer().render(d, in: f)
         #expect(text == """

@@ -1,0 +1,78 @@
+import Foundation
+import JSONValue
+
+/// A deterministic, realistic audit log for the jq benchmark: JSON lines of
+/// audit.k8s.io/v1 events with varied users, verbs, resources, subresources
+/// (exec, attach, log), RBAC changes, secrets access, 401s and pod creations
+/// whose requestObject holds containers with securityContexts.
+///
+/// The same seed and size always give the same bytes, so figures from two
+/// machines or two commits compare the same work.
+struct JQBenchCorpus {
+    /// Bumped whenever the generator changes, so a cached file is never stale.
+    static let version = 1
+
+    var seed: UInt64 = 42
+    var sizeMB: Int
+
+    /// `$XDG_CACHE_HOME/kcsa/bench` (or `~/.cache/kcsa/bench`).
+    static func cacheDirectory() -> String {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? "/tmp") + "/.cache")
+        return base + "/kcsa/bench"
+    }
+
+    var fileName: String { "audit-v\(JQBenchCorpus.version)-seed\(seed)-\(sizeMB)mb.jsonl" }
+
+    /// The corpus path, generating it first when it is not cached.
+    func ensure(in directory: String) throws -> String {
+        let path = directory + "/" + fileName
+        if FileManager.default.fileExists(atPath: path) { return path }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let tmp = path + ".partial"
+        FileManager.default.createFile(atPath: tmp, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: tmp) else {
+            throw CorpusError(message: "cannot write \(tmp)")
+        }
+        var generator = EventGenerator(seed: seed)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 21)
+        var written = 0
+        let target = sizeMB << 20
+        let printer = JSONPrinter(options: .compact)
+        while written < target {
+            printer.write(generator.next(), to: &buffer)
+            buffer.append(0x0A)
+            if buffer.count >= 1 << 20 {
+                handle.write(Data(buffer))
+                written += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { handle.write(Data(buffer)) }
+        try handle.close()
+        try FileManager.default.moveItem(atPath: tmp, toPath: path)
+        return path
+    }
+
+    struct CorpusError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
+
+/// SplitMix64: small, fast and the same everywhere.
+struct JQBenchRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}

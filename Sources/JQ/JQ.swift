@@ -1,1 +1,0 @@
-// The jq language (lexer, parser, resolver, interpreter, builtins) lives in this module.

@@ -1,0 +1,233 @@
+/// Reads a stream of JSON values fed in chunks, as jq reads its inputs: values
+/// separated by whitespace (or nothing, between containers and strings), files
+/// concatenated into one text.
+///
+/// Memory stays bounded by the largest value plus one chunk: consumed bytes are
+/// dropped when more are appended. A value cut by a chunk boundary is parsed
+/// again from its start once more bytes arrive, so a caller should append at
+/// least `pendingByteCount` more bytes at a time (doubling) to keep huge values linear.
+///
+/// ```swift
+/// var p = JSONStreamParser()
+/// p.append(chunk)            // repeat while next() says .needMore
+/// p.finish()                 // at end of input
+/// while case .value(let v) = try p.next() { ... }
+/// ```
+public struct JSONStreamParser {
+    /// What `next()` found.
+    public enum Next {
+        case value(JSON)
+        /// The buffered bytes end inside a value or before one: append more or finish.
+        case needMore
+        /// No more values: input finished, or stopped after a syntax error.
+        case end
+    }
+
+    private var buffer: [UInt8] = []
+    /// First unconsumed byte in `buffer`.
+    private var start = 0
+    /// Stream offset of `buffer[0]`.
+    private var base = 0
+    private var finished = false
+    private var stopped = false
+    private var checkedByteOrderMark = false
+    /// The scanner's stacks, reused from value to value.
+    private let storage = JSONScanner.Storage(forStream: true)
+    /// `--seq`: values may be preceded by ASCII RS (0x1E); after an error, skip to the next RS.
+    public let seq: Bool
+
+    // Line bookkeeping for jq's "at line N, column M" and "(at FILE:N)".
+    private var linesBeforeBase = 0
+    private var lastNewlineBeforeBase = -1
+    private var cacheOffset = 0
+    private var cacheLines = 0
+
+    public init(seq: Bool = false) {
+        self.seq = seq
+    }
+
+    /// Bytes buffered but not yet consumed by a returned value.
+    public var pendingByteCount: Int { buffer.count - start }
+
+    /// Stream offset just past the last returned value (or skipped whitespace).
+    public var consumedOffset: Int { base + start }
+
+    /// Stream offset just past the last appended byte.
+    public var endOffset: Int { base + buffer.count }
+
+    /// True once `finish()` was called.
+    public var isFinished: Bool { finished }
+
+    /// Adds bytes at the end of the stream.
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Adds bytes at the end of the stream.
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    /// Declares the end of the stream: a value cut at the end is now an error.
+    public mutating func finish() {
+        finished = true
+    }
+
+    /// The next value, `.needMore`, or `.end`. Throws jq's parse error; after an
+    /// error the parser stops (`.end`), except in `seq` mode where it resumes
+    /// after the next RS, as jq does.
+    public mutating func next() throws(JSONParseError) -> Next {
+        if stopped { return .end }
+        if !checkedByteOrderMark {
+            switch try checkByteOrderMark() {
+            case .needMore: return .needMore
+            default: break
+            }
+        }
+        // Skip whitespace (and RS in seq mode) between values.
+        while start < buffer.count {
+            let c = buffer[start]
+            if JSONScanner.isWhitespace(c) || (seq && c == 0x1E) { start += 1 } else { break }
+        }
+        if start >= buffer.count { return finished ? .end : .needMore }
+        let from = start
+        let isFinal = finished
+        let storage = self.storage
+        let result: Result<(JSON, Int), ScanFailure> = buffer.withUnsafeBufferPointer { all in
+            var scanner = JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage)
+            do throws(ScanFailure) {
+                let v = try scanner.parseValue()
+                return .success((v, scanner.pos))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case let .success((value, end)):
+            start = end
+            return .value(value)
+        case .failure(.needMore):
+            return .needMore
+        case let .failure(.syntax(reason, offset, atEOF)):
+            throw fail(reason, at: base + offset, atEOF: atEOF)
+        }
+    }
+
+    /// The number of newlines in the stream before `offset`, which must not be
+    /// older than the last returned value (earlier bytes are gone).
+    public mutating func newlineCount(before offset: Int) -> Int {
+        let target = max(base, min(offset, endOffset))
+        if cacheOffset < base { cacheOffset = base; cacheLines = linesBeforeBase }
+        if target >= cacheOffset {
+            cacheLines += countNewlines(cacheOffset - base, target - base)
+        } else {
+            cacheLines -= countNewlines(target - base, cacheOffset - base)
+        }
+        cacheOffset = target
+        return cacheLines
+    }
+
+    /// Whether a newline occurs in `[offset, limit)`, as far as the buffered bytes go.
+    public func hasNewline(from offset: Int, before limit: Int) -> Bool {
+        let lo = max(offset, base) - base
+        let hi = min(limit, endOffset) - base
+        guard lo < hi else { return false }
+        return buffer[lo ..< hi].contains(0x0A)
+    }
+
+    /// Newlines in `buffer[lo..<hi]`, eight bytes at a time: every byte of the
+    /// stream passes through here once, so it must cost little.
+    private func countNewlines(_ lo: Int, _ hi: Int) -> Int {
+        guard lo < hi else { return 0 }
+        return buffer.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            var n = 0
+            var i = lo
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= hi {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
+                // High bit set in each byte of x that is zero (exact, no borrow between bytes).
+                let zeros = ~(((x & low7) &+ low7) | x | low7)
+                n += zeros.nonzeroBitCount
+                i += 8
+            }
+            while i < hi {
+                if base[i] == 0x0A { n += 1 }
+                i += 1
+            }
+            return n
+        }
+    }
+
+    /// jq's line and column for an error at stream offset `offset`.
+    private mutating func fail(_ reason: String, at offset: Int, atEOF: Bool) -> JSONParseError {
+        let last = atEOF ? endOffset - 1 : min(offset, endOffset - 1)
+        let lines = newlineCount(before: last + 1)
+        var lastNewline = lastNewlineBeforeBase
+        var i = last - base
+        while i >= 0 {
+            if buffer[i] == 0x0A { lastNewline = base + i; break }
+            i -= 1
+        }
+        let error = JSONParseError(reason: reason, offset: offset, atEOF: atEOF, line: lines + 1, column: last - lastNewline)
+        recover(after: offset)
+        return error
+    }
+
+    /// After an error jq stops reading; with `--seq` it skips to the next RS.
+    private mutating func recover(after offset: Int) {
+        guard seq else {
+            stopped = true
+            start = buffer.count
+            return
+        }
+        var i = max(offset - base, start)
+        while i < buffer.count, buffer[i] != 0x1E { i += 1 }
+        start = i
+    }
+
+    private enum BOMCheck { case done, needMore }
+
+    private mutating func checkByteOrderMark() throws(JSONParseError) -> BOMCheck {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let have = buffer.count - start
+        let n = min(have, 3)
+        if n < 3 && !finished && buffer[start ..< start + n].elementsEqual(bom[..<n]) { return .needMore }
+        checkedByteOrderMark = true
+        if n == 3 && buffer[start ..< start + 3].elementsEqual(bom) {
+            start += 3
+        } else if n > 0 && buffer[start] == 0xEF {
+            stopped = true
+            throw JSONParseError(reason: "Malformed BOM", offset: base + start, atEOF: false, line: 0, column: 0)
+        }
+        return .done
+    }
+
+    /// Length of a leading UTF-8 byte-order mark (0 or 3).
+    static func byteOrderMarkLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    }
+
+    /// Drops consumed bytes, keeping the line bookkeeping right.
+    private mutating func compact() {
+        guard start > 0 else { return }
+        let dropped = start
+        linesBeforeBase = newlineCount(before: base + dropped)
+        var i = dropped - 1
+        while i >= 0 {
+            if buffer[i] == 0x0A { lastNewlineBeforeBase = base + i; break }
+            i -= 1
+        }
+        if dropped == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+        } else {
+            buffer.removeFirst(dropped)
+        }
+        base += dropped
+        start = 0
+        cacheOffset = base
+        cacheLines = linesBeforeBase
+    }
+}

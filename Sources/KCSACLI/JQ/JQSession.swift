@@ -1,0 +1,166 @@
+import JQ
+import JSONValue
+
+/// The input loop of one `kcsa jq` run (jq's `main` after compiling): feed
+/// every input to the program, print its outputs, report errors as jq does,
+/// and work out the exit status.
+final class JQSession {
+    let options: JQOptions
+    let streams: JQStreams
+    let printer: JSONPrinter
+    private var output: JQOutputWriter
+    private let reader: JQInputReader
+    /// `--stream`: the events of the current value still to hand out.
+    private var pendingEvents: [JSON] = []
+    private var halted = false
+
+    init(options: JQOptions, streams: JQStreams, printer: JSONPrinter) {
+        self.options = options
+        self.streams = streams
+        self.printer = printer
+        self.output = JQOutputWriter(streams: streams)
+        self.reader = JQInputReader(files: options.files, streams: streams, raw: options.rawInput,
+                                    slurp: options.slurp && !options.stream, seq: options.seq)
+    }
+
+    /// The next input, as the main loop and `input`/`inputs` see it.
+    func nextInput() throws(JSONParseError) -> JSON? {
+        guard options.stream else { return try reader.next() }
+        while pendingEvents.isEmpty {
+            guard let v = try reader.next() else { return nil }
+            pendingEvents = JQStreamEvents.events(of: v).reversed()
+        }
+        return pendingEvents.removeLast()
+    }
+
+    func run(_ program: JQProgram) -> Int32 {
+        let environment = JQEnvironment(
+            nextInput: { [unowned self] in
+                do {
+                    return try self.nextInput()
+                } catch let error as JSONParseError {
+                    // Inside the program a bad input is an error it may catch.
+                    throw JQRuntimeError(value: .string(error.message))
+                }
+            },
+            currentFilename: { [unowned self] in self.reader.currentFilename },
+            currentLine: { [unowned self] in self.reader.currentLine },
+            environment: streams.environment,
+            diagnosticsSink: { [unowned self] text in
+                self.output.flush()
+                self.streams.writeStderr(text)
+            })
+
+        var ret = JQRunner.okNoOutput
+        var lastResult = -1 // -1 no output, 0 null or false, 1 anything else
+        if options.nullInput {
+            ret = process(.null, program, environment)
+        } else if options.slurp && options.stream {
+            // `--stream --slurp`: one array of every event.
+            var events: [JSON] = []
+            do {
+                while let e = try nextInput() { events.append(e) }
+                ret = process(.array(events), program, environment)
+            } catch {
+                reportParseError(error)
+                ret = JQRunner.errorUnknown
+            }
+        } else {
+            while true {
+                let value: JSON?
+                do {
+                    value = try nextInput()
+                } catch {
+                    reportParseError(error)
+                    if options.seq { continue }
+                    ret = JQRunner.errorUnknown
+                    break
+                }
+                guard let value else { break }
+                ret = process(value, program, environment)
+                if ret <= 0 && ret != JQRunner.okNoOutput { lastResult = ret == JQRunner.okNullKind ? 0 : 1 }
+                // A closed pipe (`| head`): stop reading, as jq does when SIGPIPE ends it.
+                if halted || output.failed { break }
+            }
+        }
+        if reader.failures > 0 { ret = 2 }
+        output.flush()
+        if output.failed {
+            streams.writeStderr("jq: error: writing output failed: \(FileReader.lastErrorText())\n")
+            ret = 2
+        }
+        if options.exitStatus {
+            if ret != JQRunner.okNoOutput { return abs(ret) }
+            switch lastResult {
+            case -1: return 4
+            case 0: return 1
+            default: return 0
+            }
+        }
+        return ret > 0 ? ret : 0
+    }
+
+    private func reportParseError(_ error: JSONParseError) {
+        output.flush()
+        streams.writeStderr(options.seq ? "jq: ignoring parse error: \(error.message)\n"
+                                        : "jq: parse error: \(error.message)\n")
+    }
+
+    /// Runs the program on one input: jq's `process`.
+    private func process(_ input: JSON, _ program: JQProgram, _ environment: JQEnvironment) -> Int32 {
+        var ret = JQRunner.okNoOutput
+        do {
+            try program.run(input, environment: environment) { [unowned self] result in
+                try self.emit(result, ret: &ret)
+            }
+        } catch let halt as JQHalt {
+            output.flush()
+            halted = true
+            ret = halt.exitCode
+            if let text = halt.stderrText { streams.writeStderr(text) }
+        } catch let error as JQRuntimeError {
+            output.flush()
+            streams.writeStderr(error.jqErrorLine(at: reader.positionText) + "\n")
+            ret = JQRunner.errorUnknown
+        } catch let error as JQLimitExceeded {
+            output.flush()
+            streams.writeStderr("jq: error (at \(reader.positionText)): \(error.message)\n")
+            ret = JQRunner.errorUnknown
+        } catch is JQCancelled {
+            output.flush()
+            halted = true
+            ret = 130
+        } catch {
+            output.flush()
+            streams.writeStderr("jq: error (at \(reader.positionText)): \(error)\n")
+            ret = JQRunner.errorUnknown
+        }
+        return ret
+    }
+
+    /// Prints one result as jq's `process` does.
+    private func emit(_ result: JSON, ret: inout Int32) throws {
+        if options.rawOutput, case .string(let s) = result {
+            if options.asciiOutput {
+                // jq prints a raw string with -a through its ASCII dumper: quoted.
+                output.append { JSONPrinter(options: .init(indent: 0, asciiOutput: true)).writeString(s, to: &$0) }
+            } else {
+                if options.rawOutput0 && s.utf8.contains(0) {
+                    throw JQRuntimeError(value: .string("Cannot dump a string containing NUL with --raw-output0 option"))
+                }
+                output.append(string: s)
+            }
+            ret = JQRunner.ok
+        } else {
+            switch result {
+            case .null, .bool(false): ret = JQRunner.okNullKind
+            default: ret = JQRunner.ok
+            }
+            if options.seq { output.append(0x1E) }
+            output.append { printer.write(result, to: &$0) }
+        }
+        if !options.noNewline { output.append(0x0A) }
+        if options.rawOutput0 { output.append(0) }
+        if options.unbuffered { output.flush() } else { output.flushIfFull() }
+    }
+}

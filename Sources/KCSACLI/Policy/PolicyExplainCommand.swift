@@ -1,0 +1,146 @@
+import ArgumentParser
+import Diagnostics
+import JSONValue
+import KubeAudit
+
+/// `kcsa policy explain FILE`: why one request gets its level, rule by rule.
+struct PolicyExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain, rule by rule, how a policy treats one request.",
+        discussion: """
+        Give the request as attributes (--request '{"user":"jane","verb":"get",...}') or as an HTTP \
+        request: --url "GET /api/v1/namespaces/prod/secrets/db" --user jane --group devs. The method \
+        may also be a Kubernetes verb (list, watch, create, ...). --unauthenticated explains a request \
+        whose authentication failed (401): no user, and a single ResponseStarted event.
+        """
+    )
+
+    @Argument(help: "The policy file (YAML or JSON).")
+    var file: String
+
+    @Option(help: "The request attributes as a JSON object.")
+    var request: String?
+
+    @Option(help: "An HTTP method (or Kubernetes verb) and URL, e.g. \"GET /api/v1/namespaces/prod/secrets/db\".")
+    var url: String?
+
+    @Option(help: "The authenticated user name (with --url).")
+    var user: String?
+
+    @Option(name: .customLong("group"), help: "A group of the user (repeatable; with --url).")
+    var groups: [String] = []
+
+    @Flag(help: "The request failed authentication (401): evaluated with no user.")
+    var unauthenticated = false
+
+    @Flag(help: "Print the explanation as JSON.")
+    var json = false
+
+    func validate() throws {
+        if (request == nil) == (url == nil) {
+            throw ValidationError("give exactly one of --request JSON or --url \"METHOD URL\"")
+        }
+        if request != nil && (user != nil || !groups.isEmpty) {
+            throw ValidationError("--user and --group go with --url; put user and groups inside the --request JSON")
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let (evaluator, _) = try PolicyLoading.evaluator(path: file)
+            var attrs = try requestAttributes()
+            if unauthenticated { attrs.user = nil }
+            let explanation = evaluator.explain(attrs, outcome: unauthenticated ? .unauthenticated : .completed)
+            if json {
+                Console.out(JSONPrinter(options: .pretty).string(ExplanationRenderer.json(explanation)) + "\n")
+            } else {
+                Console.out(ExplanationRenderer(style: Style(enabled: Console.stdoutColor)).text(explanation))
+            }
+        }
+    }
+
+    private func requestAttributes() throws(CLIError) -> RequestAttributes {
+        if let request {
+            let source = SourceFile(name: "--request", text: request)
+            do {
+                return try RequestDecoding.decode(try JSONParser.parse(request))
+            } catch let e as JSONParseError {
+                throw renderedError(.error("not a JSON object: \(e.reason)", at: .at(e.offset)), source)
+            } catch let e as RequestDecoding.Failure {
+                let at = RequestDecoding.offset(ofKey: e.key, inLine: source.bytes[...])
+                throw renderedError(.error(e.message, at: Span(start: at, end: at + 1)), source)
+            } catch {
+                throw CLIError("\(error)")
+            }
+        }
+        let userInfo = user.map { UserInfo(username: $0, groups: groups) }
+        if user == nil && !groups.isEmpty { throw CLIError("--group needs --user") }
+        do {
+            return try HTTPRequestLine.parse(url ?? "", user: userInfo)
+        } catch {
+            throw renderedError(.error(error.message, at: error.span), SourceFile(name: "--url", text: url ?? ""))
+        }
+    }
+
+    private func renderedError(_ d: Diagnostic, _ source: SourceFile) -> CLIError {
+        Console.err(DiagnosticRenderer(color: Console.stderrColor).render(d, in: source))
+        return CLIError("the request could not be read")
+    }
+}
+
+/// `"GET /api/v1/..."` or `"list /api/v1/pods"`: an HTTP method or a Kubernetes verb, then a URL.
+enum HTTPRequestLine {
+    struct Failure: Error {
+        var message: String
+        var span: Span
+    }
+
+    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"]
+    /// Kubernetes verbs and the HTTP method that produces them.
+    static let verbs: [String: String] = [
+        "get": "GET", "list": "GET", "watch": "GET", "create": "POST", "update": "PUT", "patch": "PATCH",
+        "delete": "DELETE", "deletecollection": "DELETE",
+    ]
+
+    static func parse(_ line: String, user: UserInfo?) throws(Failure) -> RequestAttributes {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        var method = "GET", url = trimmed, verb: String?
+        if parts.count == 2 {
+            let word = String(parts[0])
+            url = String(parts[1]).trimmingCharacters(in: .whitespaces)
+            if methods.contains(word) {
+                method = word
+            } else if let m = verbs[word] {
+                method = m
+                verb = word
+            } else if let m = verbs[word.lowercased()], methods.contains(word.uppercased()) == false {
+                method = m
+                verb = word.lowercased()
+            } else {
+                let guess = DidYouMean.suggest(word, among: methods + verbs.keys.sorted())
+                throw Failure(message: "\"\(word)\" is neither an HTTP method nor a Kubernetes verb"
+                              + (guess.map { "; did you mean \($0)?" } ?? ""), span: Span(start: 0, end: word.utf8.count))
+            }
+        }
+        guard url.hasPrefix("/") || url.contains("://") else {
+            throw Failure(message: "the URL must start with / (e.g. /api/v1/namespaces/default/pods)",
+                          span: .at(trimmed.utf8.count - url.utf8.count))
+        }
+        if verb == "watch" && !url.contains("watch=") {
+            url += url.contains("?") ? "&watch=true" : "?watch=true"
+        }
+        let attrs: RequestAttributes
+        do {
+            attrs = try RequestInfo.parse(method: method, url: url, user: user).attributes
+        } catch {
+            throw Failure(message: error.description, span: .at(0))
+        }
+        if let verb, attrs.resourceRequest, attrs.verb != verb {
+            throw Failure(message: "\(verb) \(url) is a \(attrs.verb) request to kube-apiserver"
+                          + (attrs.name.isEmpty ? "" : " (the URL names an object)"), span: .at(0))
+        }
+        return attrs
+    }
+}

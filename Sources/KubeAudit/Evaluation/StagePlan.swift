@@ -1,0 +1,99 @@
+/// Which events kube-apiserver emits for a request, and which optional fields they carry,
+/// given the policy's decision (spec §7-§8).
+public struct StagePlan: Sendable, Equatable {
+    /// How the request ends, which decides the stages.
+    public enum Outcome: String, Sendable, Codable {
+        /// Handled normally (any status code except a failed authentication).
+        case completed
+        /// Authentication failed (401): a single ResponseStarted event, evaluated with no user.
+        case unauthenticated
+        /// The handler panicked: Panic replaces ResponseComplete.
+        case panicked
+    }
+
+    /// A field that may or may not appear in an event, and why.
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var present: Bool
+        public var reason: String
+    }
+
+    public var level: AuditLevel
+    /// Stages that produce an event, in order.
+    public var stages: [AuditStage]
+    /// Stages the request would have produced but the policy omits.
+    public var omitted: [AuditStage]
+    public var requestObject: Field
+    public var responseObject: Field
+    public var longRunning: Bool
+
+    public init(decision: PolicyDecision, attributes a: RequestAttributes, outcome: Outcome = .completed) {
+        level = decision.level
+        longRunning = RequestInfo.isLongRunning(a)
+        var all: [AuditStage]
+        switch outcome {
+        case .unauthenticated: all = [.responseStarted]
+        case .completed: all = longRunning ? [.requestReceived, .responseStarted, .responseComplete]
+                                          : [.requestReceived, .responseComplete]
+        case .panicked: all = [.requestReceived, .panic]
+        }
+        if decision.level == .none {
+            stages = []
+            omitted = []
+        } else {
+            stages = all.filter { !decision.omitStages.contains($0) }
+            omitted = all.filter { decision.omitStages.contains($0) }
+        }
+        requestObject = Self.requestObject(level: decision.level, a, outcome: outcome)
+        responseObject = Self.responseObject(level: decision.level, a, outcome: outcome)
+    }
+
+    /// Verbs whose handlers record the decoded request body.
+    static let bodyVerbs: Set<String> = ["create", "update", "patch", "delete", "deletecollection"]
+
+    static func requestObject(level: AuditLevel, _ a: RequestAttributes, outcome: Outcome) -> Field {
+        let name = "requestObject"
+        if level < .request {
+            return Field(name: name, present: false, reason: "only recorded at level Request or RequestResponse")
+        }
+        if outcome == .unauthenticated {
+            return Field(name: name, present: false, reason: "the request was rejected before any handler read its body")
+        }
+        if !a.resourceRequest {
+            return Field(name: name, present: false, reason: "non-resource requests never record a body")
+        }
+        if RequestInfo.isConnect(a) {
+            return Field(name: name, present: false, reason: "connect requests (\(a.subresource.isEmpty ? a.verb : a.subresource)) never record a body")
+        }
+        if !bodyVerbs.contains(a.verb) {
+            return Field(name: name, present: false, reason: "\(a.verb) requests have no request body to record")
+        }
+        let note = a.verb.hasPrefix("delete") ? " (DeleteOptions, only when the request sent a body)" :
+            a.verb == "patch" ? " (the patch as sent)" : ""
+        return Field(name: name, present: true,
+                     reason: "recorded in events after RequestReceived\(note)")
+    }
+
+    static func responseObject(level: AuditLevel, _ a: RequestAttributes, outcome: Outcome) -> Field {
+        let name = "responseObject"
+        if level < .requestResponse {
+            return Field(name: name, present: false, reason: "only recorded at level RequestResponse")
+        }
+        if outcome == .unauthenticated {
+            return Field(name: name, present: false, reason: "a 401 event carries only responseStatus")
+        }
+        if !a.resourceRequest {
+            return Field(name: name, present: false, reason: "non-resource responses are never recorded")
+        }
+        if a.verb == "watch" {
+            return Field(name: name, present: false, reason: "watch streams are never recorded")
+        }
+        if RequestInfo.isConnect(a) {
+            return Field(name: name, present: false, reason: "connect responses (\(a.subresource.isEmpty ? a.verb : a.subresource)) are streams and never recorded")
+        }
+        if a.subresource == "log" {
+            return Field(name: name, present: false, reason: "pod logs are streamed, not recorded")
+        }
+        return Field(name: name, present: true, reason: "recorded in the ResponseComplete event")
+    }
+}

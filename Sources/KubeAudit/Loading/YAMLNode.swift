@@ -1,0 +1,270 @@
+import Diagnostics
+import Yams
+
+/// A YAML document reduced to what a Kubernetes object decoder sees, with byte spans.
+/// Scalars are resolved the way kube-apiserver's YAML-to-JSON step resolves them
+/// (YAML 1.1: `yes`/`no`/`on`/`off` are booleans, `~` is null), because that decides
+/// whether a value has the type the field needs.
+indirect enum YAMLNode: Sendable {
+    case scalar(YAMLScalar)
+    case sequence([YAMLNode], Span)
+    case mapping([YAMLPair], Span)
+
+    var span: Span {
+        switch self {
+        case .scalar(let s): s.span
+        case .sequence(_, let s), .mapping(_, let s): s
+        }
+    }
+
+    /// The JSON type name as Go's decoder reports it ("string", "number", "bool", "array", "object", "null").
+    var jsonKind: String {
+        switch self {
+        case .scalar(let s): s.kind.jsonKind
+        case .sequence: "array"
+        case .mapping: "object"
+        }
+    }
+
+    var isNull: Bool {
+        if case .scalar(let s) = self, s.kind == .null { return true }
+        return false
+    }
+}
+
+struct YAMLPair: Sendable {
+    var key: String
+    var keySpan: Span
+    var value: YAMLNode
+}
+
+struct YAMLScalar: Sendable {
+    enum Kind: Sendable, Equatable {
+        case string, null, bool(Bool), int, float
+
+        var jsonKind: String {
+            switch self {
+            case .string: "string"
+            case .null: "null"
+            case .bool: "bool"
+            case .int, .float: "number"
+            }
+        }
+    }
+
+    var text: String
+    var kind: Kind
+    var span: Span
+}
+
+/// What went wrong turning text into a YAMLNode.
+struct YAMLParseError: Error {
+    var message: String
+    var span: Span
+    var help: String?
+}
+
+enum YAMLReader {
+    /// Nesting deeper than this is refused before parsing: libyaml and the composer
+    /// recurse per level, and no policy needs more than a handful.
+    static let maxDepth = 200
+    /// Nodes after alias expansion (a "billion laughs" document is refused).
+    static let maxNodes = 2_000_000
+
+    static func read(_ source: SourceFile) throws(YAMLParseError) -> YAMLNode? {
+        if let bad = source.bytes.firstIndex(of: 0) {
+            throw YAMLParseError(message: "the file contains a NUL byte; it is not a text file", span: .at(bad))
+        }
+        guard let text = String(validating: source.bytes, as: UTF8.self) else {
+            var i = 0
+            let b = source.bytes
+            // Find the first byte that is not valid UTF-8, for the caret.
+            while i < b.count {
+                let len = b[i] < 0x80 ? 1 : b[i] >> 5 == 0x6 ? 2 : b[i] >> 4 == 0xE ? 3 : b[i] >> 3 == 0x1E ? 4 : 0
+                if len == 0 || i + len > b.count || String(validating: b[i..<i + len], as: UTF8.self) == nil { break }
+                i += len
+            }
+            throw YAMLParseError(message: "the file is not valid UTF-8 text", span: .at(i))
+        }
+        try checkDepth(source)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text, Resolver.default)
+        } catch let error as YamlError {
+            throw convert(error, source)
+        } catch {
+            throw YAMLParseError(message: "\(error)", span: .at(0))
+        }
+        guard let node else { return nil }
+        var budget = maxNodes
+        return try convert(node, source, &budget)
+    }
+
+    private static func convert(_ node: Node, _ source: SourceFile, _ budget: inout Int) throws(YAMLParseError) -> YAMLNode {
+        budget -= 1
+        if budget < 0 {
+            throw YAMLParseError(message: "the document expands to more than \(maxNodes) nodes (aliases?)",
+                                 span: span(of: node.mark, length: 1, source))
+        }
+        switch node {
+        case .scalar(let s):
+            let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
+            let length = quoted ? s.string.utf8.count + 2 : max(1, s.string.utf8.count)
+            let kind: YAMLScalar.Kind = (s.style == .plain && (s.tag.rawValue.isEmpty || s.tag.rawValue == "?")) ? resolvePlain(s.string)
+                : explicitKind(s)
+            return .scalar(YAMLScalar(text: s.string, kind: kind, span: span(of: s.mark, length: length, source)))
+        case .sequence(let seq):
+            var items: [YAMLNode] = []
+            for item in seq {
+                items.append(try convert(item, source, &budget))
+            }
+            return .sequence(items, span(of: seq.mark, length: 1, source))
+        case .mapping(let map):
+            var pairs: [YAMLPair] = []
+            for (k, v) in map {
+                let keyText: String
+                switch k {
+                case .scalar(let ks): keyText = ks.string
+                default:
+                    throw YAMLParseError(message: "a mapping key must be a plain string",
+                                         span: span(of: k.mark, length: 1, source))
+                }
+                let keySpan = span(of: k.mark, length: max(1, keyText.utf8.count), source)
+                pairs.append(YAMLPair(key: keyText, keySpan: keySpan, value: try convert(v, source, &budget)))
+            }
+            return .mapping(pairs, span(of: map.mark, length: 1, source))
+        case .alias(let a):
+            throw YAMLParseError(message: "unresolved YAML alias", span: span(of: a.mark, length: 1, source))
+        }
+    }
+
+    /// An explicitly tagged or quoted scalar keeps the type its tag names.
+    private static func explicitKind(_ s: Node.Scalar) -> YAMLScalar.Kind {
+        switch Tag.Name(rawValue: s.tag.rawValue) {
+        case .null: .null
+        case .bool: resolvePlain(s.string) == .bool(true) ? .bool(true) : .bool(false)
+        case .int: .int
+        case .float: .float
+        default: .string
+        }
+    }
+
+    /// YAML 1.1 plain-scalar resolution as go-yaml v2 does it.
+    static func resolvePlain(_ s: String) -> YAMLScalar.Kind {
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
+        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+             ".nan", ".NaN", ".NAN": return .float
+        default: break
+        }
+        guard let first = s.utf8.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (first >= 48 && first <= 57) else { return .string }
+        let plain = s.replacingOccurrences(of: "_", with: "")
+        var digits = Substring(plain)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        if digits.hasPrefix("0x"), digits.count > 2, digits.dropFirst(2).allSatisfy(\.isHexDigit) { return .int }
+        if digits.hasPrefix("0b"), digits.count > 2, digits.dropFirst(2).allSatisfy({ $0 == "0" || $0 == "1" }) { return .int }
+        if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { return .int }
+        if isFloat(digits) { return .float }
+        return .string
+    }
+
+    /// `\.[0-9]+|[0-9]+(\.[0-9]*)?` followed by an optional exponent.
+    private static func isFloat(_ s: Substring) -> Bool {
+        var u = Array(s.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = u.first, c >= 48 && c <= 57 { u = u.dropFirst(); n += 1 }
+            return n
+        }
+        let intDigits = digits()
+        var fracDigits = 0
+        if u.first == UInt8(ascii: ".") {
+            u = u.dropFirst()
+            fracDigits = digits()
+            if intDigits == 0 && fracDigits == 0 { return false }
+        } else if intDigits == 0 {
+            return false
+        }
+        if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
+            u = u.dropFirst()
+            if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return u.isEmpty
+    }
+
+    private static func span(of mark: Mark?, length: Int, _ source: SourceFile) -> Span {
+        guard let mark else { return .at(0) }
+        let start = source.offset(line: mark.line, column: mark.column)
+        let end = min(start + length, source.lineEnd(ofLine: max(1, min(mark.line, source.lineStarts.count))))
+        return Span(start: start, end: max(end, start + (start < source.bytes.count ? 1 : 0)))
+    }
+
+    private static func convert(_ error: YamlError, _ source: SourceFile) -> YAMLParseError {
+        func at(_ mark: Mark) -> Span {
+            let o = source.offset(line: mark.line, column: mark.column)
+            return Span(start: o, end: min(o + 1, source.bytes.count))
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = problem
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            var help: String?
+            if problem.contains("cannot start any token"), source.lineText(mark.line).contains("\t") {
+                help = "YAML indentation must use spaces; this line contains a TAB"
+            } else if problem.contains("mapping values are not allowed") {
+                help = "a `key: value` where a value was expected; check the indentation of this line and the one before"
+            }
+            return YAMLParseError(message: "YAML syntax error: " + message, span: at(mark), help: help)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return YAMLParseError(
+                message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in one mapping",
+                span: at(context.mark),
+                help: "kube-apiserver would warn and keep the last value; remove one so the policy says one thing")
+        case let .reader(problem, offset, _, _):
+            return YAMLParseError(message: "YAML reader error: \(problem)", span: .at(offset ?? 0))
+        default:
+            return YAMLParseError(message: "YAML error: \(error)", span: .at(0))
+        }
+    }
+
+    /// Refuses documents nested deeper than `maxDepth` (flow brackets and block
+    /// indentation, estimated without parsing) so the recursive parser never runs out of stack.
+    private static func checkDepth(_ source: SourceFile) throws(YAMLParseError) {
+        var depth = 0
+        var quote: UInt8 = 0
+        var lineStart = true
+        var indentDepth = 0
+        for (i, b) in source.bytes.enumerated() {
+            if b == UInt8(ascii: "\n") { lineStart = true; indentDepth = 0; continue }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            if lineStart {
+                if b == UInt8(ascii: " ") { continue }
+                if b == UInt8(ascii: "-") || b == UInt8(ascii: "?") { indentDepth += 1 } else { lineStart = false }
+                if indentDepth > maxDepth {
+                    throw YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
+                }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
+            case UInt8(ascii: "#"): quote = UInt8(ascii: "\n")
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth {
+                    throw YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+}
