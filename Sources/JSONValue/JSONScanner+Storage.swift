@@ -12,9 +12,10 @@ extension JSONScanner {
         var duplicateOf: Int
     }
 
-    /// Buffers a scanner reuses; a stream parser keeps one across values.
-    /// A class, so handing it to each new scanner never copies the caches.
-    final class Storage {
+    /// Buffers a scanner reuses; a stream parser keeps one across values,
+    /// moving it into each scanner and back (a struct: no dynamic exclusivity
+    /// checks on the hot path; moved, so the caches are never copied).
+    struct Storage {
         var frames: [Frame] = []
         var values: MoveStack<JSON>
         var keys: MoveStack<String>
@@ -30,7 +31,7 @@ extension JSONScanner {
             valueCache = StringCache(slots: forStream ? 2048 : 0)
         }
 
-        func reset() {
+        mutating func reset() {
             frames.removeAll(keepingCapacity: true)
             values.removeAll()
             keys.removeAll()

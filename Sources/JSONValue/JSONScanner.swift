@@ -28,7 +28,7 @@ struct JSONScanner {
 
     /// Stacks of open containers and a scratch buffer, kept between values so
     /// their capacity is reused (see `Storage`).
-    let storage: Storage
+    var storage: Storage
     private var depth = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, isFinal: Bool, storage: Storage = Storage(forStream: false)) {

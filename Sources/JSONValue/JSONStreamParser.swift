@@ -32,7 +32,7 @@ public struct JSONStreamParser {
     private var stopped = false
     private var checkedByteOrderMark = false
     /// The scanner's stacks, reused from value to value.
-    private let storage = JSONScanner.Storage(forStream: true)
+    private var storage: JSONScanner.Storage? = JSONScanner.Storage(forStream: true)
     /// `--seq`: values may be preceded by ASCII RS (0x1E); after an error, skip to the next RS.
     public let seq: Bool
 
@@ -93,9 +93,11 @@ public struct JSONStreamParser {
         if start >= buffer.count { return finished ? .end : .needMore }
         let from = start
         let isFinal = finished
-        let storage = self.storage
+        // Move the storage out (leaving nil) so the scanner holds the only copy.
+        var storage = self.storage.take()!
         let result: Result<(JSON, Int), ScanFailure> = buffer.withUnsafeBufferPointer { all in
             var scanner = JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage)
+            defer { storage = scanner.storage }
             do throws(ScanFailure) {
                 let v = try scanner.parseValue()
                 return .success((v, scanner.pos))
@@ -103,6 +105,7 @@ public struct JSONStreamParser {
                 return .failure(error)
             }
         }
+        self.storage = storage
         switch result {
         case let .success((value, end)):
             start = end

@@ -68,7 +68,7 @@ import Testing
         """)
         #expect(r.apiserverError == "[omitStages[0]: Invalid value: \"RequestRecieved\": allowed stages are RequestReceived,ResponseStarted,ResponseComplete,Panic, rules[0].level: Unsupported value: \"metadata\": supported values: \"None\", \"Metadata\", \"Request\", \"RequestResponse\"]")
         let level = try #require(r.diagnostics.first { $0.message.hasPrefix("rules[0].level") })
-        #expect(location(r, level) == "5:14")
+        #expect(location(r, level) == "5:12")
         #expect(level.help?.contains("Metadata") == true)
         let stage = try #require(r.diagnostics.first { $0.message.hasPrefix("omitStages[0]") })
         #expect(location(r, stage) == "3:14")

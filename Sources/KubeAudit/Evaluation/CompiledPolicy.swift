@@ -34,9 +34,9 @@ final class CompiledPolicy: @unchecked Sendable {
     }
 
     struct Pattern {
-        enum Kind: UInt8 { case any, exact, anyResource, anySubresource, combined }
+        enum Kind: UInt8 { case any, exact, anyResource, anySubresource, general }
         var kind: Kind
-        /// Fingerprint indices (resource, subresource) or, for `combined`, the string index.
+        /// Fingerprint indices (resource, subresource) or, for `general`, the string index.
         var a: Int32
         var b: Int32
     }
@@ -122,8 +122,8 @@ final class CompiledPolicy: @unchecked Sendable {
         case .exact: return same(Int(p.b), k.subresource, s.subresource) && same(Int(p.a), k.resource, s.resource)
         case .anyResource: return same(Int(p.b), k.subresource, s.subresource)
         case .anySubresource: return same(Int(p.a), k.resource, s.resource)
-        case .combined:
-            return !s.subresource.isEmpty && PolicyEvaluator.isCombined(strings[Int(p.a)], s.resource, s.subresource)
+        case .general:
+            return PolicyEvaluator.generalMatch(strings[Int(p.a)], resource: s.resource, subresource: s.subresource)
         }
     }
 

@@ -74,13 +74,14 @@ public struct PolicyEvaluator: Sendable {
         if res == "*" { return .init(kind: .any, a: -1, b: -1) }
         let parts = res.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 1 { return .init(kind: .exact, a: key(res), b: key("")) }
-        if parts.count == 2 {
+        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
             let (r, sub) = (parts[0], parts[1])
-            if r == "*" && sub != "*" && !sub.isEmpty { return .init(kind: .anyResource, a: -1, b: key(sub)) }
+            if r == "*" && sub != "*" { return .init(kind: .anyResource, a: -1, b: key(sub)) }
             if sub == "*" && r != "*" { return .init(kind: .anySubresource, a: key(r), b: -1) }
-            if r != "*" && !sub.isEmpty { return .init(kind: .exact, a: key(r), b: key(sub)) }
+            if r != "*" && sub != "*" { return .init(kind: .exact, a: key(r), b: key(sub)) }
         }
-        return .init(kind: .combined, a: key(res), b: -1)
+        // `*/*`, empty parts, more than one `/`: checked with the apiserver's three tests as written.
+        return .init(kind: .general, a: key(res), b: -1)
     }
 
     public var ruleCount: Int { program.rules.count }
@@ -136,11 +137,12 @@ public struct PolicyEvaluator: Sendable {
         return PolicyDecision(level: r.level, omitStages: r.omitStages, omitManagedFields: r.omitManagedFields, rule: i)
     }
 
-    /// `res == resource + "/" + subresource`, without building the string.
-    static func isCombined(_ res: String, _ resource: String, _ sub: String) -> Bool {
-        let u = res.utf8, r = resource.utf8, s = sub.utf8
-        guard u.count == r.count + 1 + s.count else { return false }
-        return u.starts(with: r) && u.dropFirst(r.count).first == UInt8(ascii: "/") && u.dropFirst(r.count + 1).elementsEqual(s)
+    /// The apiserver's tests for one `resources` string, as written (for the unusual forms).
+    static func generalMatch(_ res: String, resource: String, subresource: String) -> Bool {
+        let combined = subresource.isEmpty ? resource : resource + "/" + subresource
+        if res == combined { return true }
+        if !subresource.isEmpty && res == "*/" + subresource { return true }
+        return res.hasSuffix("/*") && resource == String(res.dropLast(2))
     }
 }
 
