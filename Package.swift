@@ -26,9 +26,15 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // Course content: the question bank and exam practice.
+        .target(name: "Exam", dependencies: [
+            "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "JQ", "JSONValue", "Diagnostics",
+            "KubeAudit", "JQ", "JSONValue", "Exam", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "Diagnostics"]),
+        .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"]),
     ]
 )

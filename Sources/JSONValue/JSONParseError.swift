@@ -44,11 +44,10 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Builds the error for `offset` in `bytes`, computing jq's line and column.
     /// For an error at the end of input pass `bytes.count`.
-    static func locate(_ reason: String, offset: Int, atEOF: Bool, in bytes: UnsafeBufferPointer<UInt8>,
-                       linesBefore: Int = 0, columnBase: Int = 0) -> JSONParseError {
+    static func locate(_ reason: String, offset: Int, atEOF: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> JSONParseError {
         // jq counts the byte that triggered the error, so scan through it.
         let last = atEOF ? bytes.count - 1 : min(offset, bytes.count - 1)
-        var line = 1 + linesBefore
+        var line = 1
         var lastNewline = -1
         if last >= 0 {
             for i in 0 ... last where bytes[i] == 0x0A {
@@ -56,7 +55,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
                 lastNewline = i
             }
         }
-        let column = lastNewline >= 0 ? last - lastNewline : columnBase + last + 1
+        let column = last - lastNewline
         return JSONParseError(reason: reason, offset: offset, atEOF: atEOF, line: line, column: column)
     }
 }

@@ -94,9 +94,9 @@ public struct JSONStreamParser {
         let from = start
         let isFinal = finished
         // Move the storage out (leaving nil) so the scanner holds the only copy.
-        var storage = self.storage.take()!
+        var storage = self.storage.take()
         let result: Result<(JSON, Int), ScanFailure> = buffer.withUnsafeBufferPointer { all in
-            var scanner = JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage)
+            var scanner = JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage.take()!)
             defer { storage = scanner.storage }
             do throws(ScanFailure) {
                 let v = try scanner.parseValue()

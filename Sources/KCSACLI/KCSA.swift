@@ -8,6 +8,7 @@ public struct KCSA: ParsableCommand {
         version: KCSAVersion.current,
         subcommands: [
             PolicyCommand.self,
+            ContentCommand.self,
             JQCommand.self,
 
         ]

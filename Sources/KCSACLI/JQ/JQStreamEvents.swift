@@ -10,29 +10,28 @@ enum JQStreamEvents {
     static func events(of value: JSON) -> [JSON] {
         var out: [JSON] = []
         var path: [JSON] = []
-        walk(value, path: &path, into: &out, top: true)
+        walk(value, path: &path, into: &out)
         return out
     }
 
-    private static func walk(_ value: JSON, path: inout [JSON], into out: inout [JSON], top: Bool) {
+    private static func walk(_ value: JSON, path: inout [JSON], into out: inout [JSON]) {
         switch value {
         case .array(let a) where !a.isEmpty:
             for (i, element) in a.enumerated() {
                 path.append(.number(i))
-                walk(element, path: &path, into: &out, top: false)
+                walk(element, path: &path, into: &out)
                 path.removeLast()
             }
             out.append(.array([.array(path + [.number(a.count - 1)])]))
         case .object(let o) where !o.isEmpty:
             for (k, v) in o {
                 path.append(.string(k))
-                walk(v, path: &path, into: &out, top: false)
+                walk(v, path: &path, into: &out)
                 path.removeLast()
             }
             out.append(.array([.array(path + [.string(o.keys.last!)])]))
         default:
             out.append(.array([.array(path), value]))
         }
-        _ = top
     }
 }

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Diagnostics
+import Exam
+import JSONValue
+import KubeAudit
+
+/// `kcsa content check`: proves the course content is sound.
+struct ContentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "content",
+        abstract: "Check the course content (question bank and course policies).",
+        subcommands: [ContentCheckCommand.self]
+    )
+}
+
+struct ContentCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Lint every question and course policy (exit 0 all sound, 1 problems found).",
+        discussion: """
+        Questions: format version, domains and subtopics from the curriculum, unique kebab-case ids, \
+        options a-e in order, answers among the options and matching the kind, a why on every option, \
+        an explanation and at least one authoritative source. Policies in Labs/policies must load \
+        as kube-apiserver would load them.
+        """
+    )
+
+    @Option(help: "The content folder (holding Labs/ and Questions/).")
+    var content: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        try runReportingErrors {
+            let root = try ContentLocator.locate(explicit: content)
+            let bank = QuestionBank.load(directory: root + "/Questions")
+            var problems = bank.problems
+            let policyDir = root + "/Labs/policies"
+            let policies = ((try? FileManager.default.contentsOfDirectory(atPath: policyDir)) ?? [])
+                .filter { $0.hasSuffix(".yaml") }.sorted()
+            for name in policies {
+                let source = try InputFile.read(policyDir + "/" + name)
+                let result = PolicyLoader.load(source)
+                for d in result.diagnostics where d.severity == .error {
+                    problems.append(ContentProblem(file: source, diagnostic: d))
+                }
+            }
+            let errors = problems.filter { $0.diagnostic.severity == .error }
+            if json {
+                var o = JSONObject()
+                o["ok"] = .bool(errors.isEmpty)
+                o["questions"] = .number(bank.questions.count)
+                o["policies"] = .number(policies.count)
+                var perDomain = JSONObject()
+                for d in bank.curriculum.domains { perDomain[d.id] = .number(bank.questions(in: d.id).count) }
+                o["questionsPerDomain"] = .object(perDomain)
+                o["problems"] = .array(problems.map { p in
+                    var e = JSONObject()
+                    e["file"] = .string(p.file.name)
+                    e["diagnostic"] = DiagnosticJSON.encode(p.diagnostic, in: p.file)
+                    return .object(e)
+                })
+                Console.out(JSONPrinter(options: .pretty).string(.object(o)) + "\n")
+            } else {
+                let renderer = DiagnosticRenderer(color: Console.stderrColor)
+                for p in problems { Console.err(renderer.render(p.diagnostic, in: p.file)) }
+                let style = Style(enabled: Console.stdoutColor)
+                var summary = "questions: \(bank.questions.count) in \(bank.curriculum.domains.count) domains ("
+                summary += bank.curriculum.domains.map { "\($0.id) \(bank.questions(in: $0.id).count)" }.joined(separator: ", ")
+                summary += ")\npolicies: \(policies.count)\n"
+                summary += errors.isEmpty ? style.green("content check passed") + "\n"
+                    : style.red("content check failed") + ": \(errors.count) problem\(errors.count == 1 ? "" : "s")\n"
+                Console.out(summary)
+            }
+            if !errors.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Exam
+
+@Suite struct QuestionBankTests {
+    static let questionsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Questions").path
+
+    @Test func theShippedBankIsSound() {
+        let bank = QuestionBank.load(directory: Self.questionsDir)
+        let messages = bank.problems.map { "\($0.file.name): \($0.diagnostic.message)" }
+        #expect(bank.isValid, "\(messages.joined(separator: "\n"))")
+        #expect(bank.questions.count >= 240)
+    }
+
+    @Test func everyDomainAndSubtopicIsCovered() {
+        let bank = QuestionBank.load(directory: Self.questionsDir)
+        for domain in bank.curriculum.domains {
+            let qs = bank.questions(in: domain.id)
+            for subtopic in domain.subtopics {
+                #expect(qs.filter { $0.subtopic == subtopic }.count >= 3, "\(domain.id) / \(subtopic)")
+            }
+        }
+        #expect(bank.questions(in: "security-fundamentals").filter { $0.subtopic == "Audit Logging" }.count >= 30)
+    }
+
+    @Test func domainsAreSpreadByTheCurriculumWeights() {
+        let bank = QuestionBank.load(directory: Self.questionsDir)
+        let total = Double(bank.questions.count)
+        for domain in bank.curriculum.domains {
+            let share = Double(bank.questions(in: domain.id).count) / total * 100
+            #expect(abs(share - Double(domain.weight)) <= 4, "\(domain.id): \(share)% vs weight \(domain.weight)%")
+        }
+    }
+
+    func check(_ mutate: (inout Question) -> Void) throws -> [String] {
+        let bank = QuestionBank.load(directory: Self.questionsDir)
+        var q = try #require(bank.questions.first { $0.kind == .single && $0.domain == "security-fundamentals" })
+        mutate(&q)
+        return QuestionChecks.check(q, curriculum: bank.curriculum).map(\.message)
+    }
+
+    @Test func brokenQuestionsAreReported() throws {
+        #expect(try check { $0.answer = ["z"] }.contains { $0.contains("answer \"z\" is not an option") })
+        #expect(try check { $0.answer = ["a", "b"] }.contains { $0.contains("exactly one answer") })
+        #expect(try check { $0.sources = [] }.contains { $0.contains("at least one source") })
+        #expect(try check { $0.sources = ["http://example.com"] }.contains { $0.contains("not an https URL") })
+        #expect(try check { $0.subtopic = "Audit Loging" }.contains { $0.contains("subtopic \"Audit Loging\"") })
+        #expect(try check { $0.id = "Bad_ID" }.contains { $0.contains("kebab-case") })
+        #expect(try check { $0.options[1].why = " " }.contains { $0.contains("option b needs a text and a why") })
+        #expect(try check { $0.kind = .multiple }.contains { $0.contains("at least two answers") })
+        #expect(try check { _ in }.isEmpty)
+    }
+
+    @Test func duplicateIdsAcrossFilesAreFound() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kcsa-bank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for name in ["curriculum.yaml", "threat-model.yaml"] {
+            try FileManager.default.copyItem(atPath: Self.questionsDir + "/" + name, toPath: dir.appendingPathComponent(name).path)
+        }
+        let text = try String(contentsOfFile: Self.questionsDir + "/threat-model.yaml", encoding: .utf8)
+        try text.replacingOccurrences(of: "domain: threat-model", with: "domain: threat-model-copy")
+            .write(to: dir.appendingPathComponent("threat-model-copy.yaml"), atomically: true, encoding: .utf8)
+        let bank = QuestionBank.load(directory: dir.path)
+        let messages = bank.problems.map(\.diagnostic.message)
+        #expect(messages.contains { $0.contains("ids must be unique") })
+        #expect(messages.contains { $0.contains("domain \"threat-model-copy\" is not in the curriculum") })
+    }
+}
