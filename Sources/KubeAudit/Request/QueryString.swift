@@ -103,10 +103,17 @@ struct FieldSelector {
         return out
     }
 
+    /// Splits at the leftmost operator, trying `!=`, `==`, `=` at each position, as
+    /// apimachinery's field selector parser does.
     private static func splitTerm(_ t: String) -> (String, Op, String)? {
-        for (token, op) in [("!=", Op.notEquals), ("==", Op.equals), ("=", Op.equals)] {
-            if let r = t.range(of: token) {
-                return (String(t[..<r.lowerBound]), op, String(t[r.upperBound...]))
+        let u = Array(t.utf8)
+        for i in u.indices {
+            for (token, op) in [("!=", Op.notEquals), ("==", Op.equals), ("=", Op.equals)] {
+                let tk = Array(token.utf8)
+                if i + tk.count <= u.count && u[i..<i + tk.count].elementsEqual(tk) {
+                    return (String(decoding: u[..<i], as: UTF8.self), op,
+                            String(decoding: u[(i + tk.count)...], as: UTF8.self))
+                }
             }
         }
         return nil

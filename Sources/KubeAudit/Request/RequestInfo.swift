@@ -11,8 +11,8 @@ public struct RequestInfo: Sendable, Equatable {
     /// `method` (any case) and `user`.
     public static func parse(method: String, url: String, user: UserInfo?) throws(RequestInfoError) -> RequestInfo {
         var target = Substring(url)
-        if let scheme = target.range(of: "://") {
-            let rest = target[scheme.upperBound...]
+        if !target.hasPrefix("/"), let scheme = Self.schemeEnd(target) {
+            let rest = target[scheme...]
             target = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
         }
         if let hash = target.firstIndex(of: "#") { target = target[..<hash] }
@@ -29,7 +29,7 @@ public struct RequestInfo: Sendable, Equatable {
             throw .badEscape(String(rawPath))
         }
         let upper = method.uppercased()
-        guard !upper.isEmpty, upper.allSatisfy({ $0.isLetter }) else { throw .badMethod(method) }
+        guard !upper.isEmpty, upper.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { throw .badMethod(method) }
 
         var a = RequestAttributes(user: user, verb: upper.lowercased(), path: path, resourceRequest: false)
         let requestURI = rawPath.isEmpty && query.isEmpty ? "/" : String(rawPath) + (query.isEmpty ? "" : "?" + query)
@@ -92,6 +92,17 @@ public struct RequestInfo: Sendable, Equatable {
             a.verb = "deletecollection"
         }
         return info()
+    }
+
+    /// The index just past `://` in an absolute URL.
+    private static func schemeEnd(_ s: Substring) -> Substring.Index? {
+        var i = s.startIndex
+        while let colon = s[i...].firstIndex(of: ":") {
+            let rest = s[colon...]
+            if rest.hasPrefix("://") { return s.index(colon, offsetBy: 3) }
+            i = s.index(after: colon)
+        }
+        return nil
     }
 
     /// kube-apiserver's `BasicLongRunningRequestCheck` as configured by the control
