@@ -108,228 +108,249 @@ final class Interpreter {
 
     // MARK: evaluation
 
+    /// Dispatches on the node kind. Each kind lives in its own non-inlined method: one
+    /// giant function full of nested closures makes the optimizer run for many minutes.
     func eval(_ n: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
         switch n {
-        case .identity:
-            try k(x, p)
+        case .identity: try k(x, p)
+        case .literal(let v): try k(v, p == nil ? nil : Interpreter.invalid)
+        case .field(let t, let name): try evalField(t, name, x, p, f, k)
+        case .index(let t, let keyNode): try evalIndex(t, keyNode, x, p, f, k)
+        case .slice(let t, let lo, let hi): try evalSlice(t, lo, hi, x, p, f, k)
+        case .iterate(let t): try evalIterate(t, x, p, f, k)
+        case .recurseDefault: try recurse(x, p, k)
+        case .pipe(let a, let b): try evalPipe(a, b, x, p, f, k)
+        case .comma(let a, let b):
+            try eval(a, x, p, f, k)
+            try eval(b, x, p, f, k)
+        case .neg(let a): try evalNeg(a, x, p, f, k)
+        case .binary(let op, let a, let b): try evalBinary(op, a, b, x, p, f, k)
+        case .and(let a, let b): try evalAndOr(true, a, b, x, p, f, k)
+        case .or(let a, let b): try evalAndOr(false, a, b, x, p, f, k)
+        case .alternative(let a, let b): try evalAlternative(a, b, x, p, f, k)
+        case .update(let op, let lhs, let rhs): try Update.eval(self, op, lhs, rhs, x, p, f, k)
+        case .array(let e): try evalArray(e, x, p, f, k)
+        case .object(let entries): try evalObject(entries, x, p, f, k)
+        case .string(let parts, let format): try evalString(parts, format, x, p, f, k)
+        case .format(let name): try k(.string(try Formats.apply(name, x)), p == nil ? nil : Interpreter.invalid)
+        case .ifThen(let c, let t, let e): try evalIf(c, t, e, x, p, f, k)
+        case .tryOpt(let body): try tryCatch(body, nil, x, p, f, k)
+        case .tryCatch(let body, let handler): try tryCatch(body, handler, x, p, f, k)
+        case .reduce(let src, let pat, let initial, let update): try evalReduce(src, pat, initial, update, x, p, f, k)
+        case .foreach(let src, let pat, let initial, let update, let extract):
+            try evalForeach(src, pat, initial, update, extract, x, p, f, k)
+        case .bind(let src, let pats, let body, let allSlots): try evalBind(src, pats, body, allSlots, x, p, f, k)
+        case .variable(let up, let slot): try k(f.ancestor(up).slots[slot], p == nil ? nil : Interpreter.invalid)
+        case .label(let slot, let body): try evalLabel(slot, body, x, p, f, k)
+        case .breakLabel(let up, let slot):
+            guard case .number(let n) = f.ancestor(up).slots[slot] else { throw JQError("break") }
+            throw BreakSignal(id: Int(n.double))
+        case .callFunc(let fb, let up, let args): try callFunction(fb, up, args, x, p, f, k)
+        case .callParam(let up, let index): try callParam(up, index, x, p, f, k)
+        case .native(let nat, let args): try nat.call(self, args, x, p, f, k)
+        case .builtinsList: try k(program.builtinsList, p == nil ? nil : Interpreter.invalid)
+        }
+    }
 
-        case .literal(let v):
-            try k(v, p == nil ? nil : Interpreter.invalid)
+    @inline(never)
+    func evalField(_ t: Node, _ name: String, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        if case .identity = t {
+            let np = try extend(p, x, .string(name))
+            try k(try Access.index(x, .string(name)), np)
+            return
+        }
+        try eval(t, x, p, f) { v, vp in
+            let np = try self.extend(vp, v, .string(name))
+            try k(try Access.index(v, .string(name)), np)
+        }
+    }
 
-        case .field(let t, let name):
-            if case .identity = t {
-                let np = try self.extend(p, x, .string(name))
-                try k(try Access.index(x, .string(name)), np)
-                return
+    @inline(never)
+    func evalIndex(_ t: Node, _ keyNode: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try eval(keyNode, x, nil, f) { key, _ in
+            try self.eval(t, x, p, f) { v, vp in
+                let np = try self.extend(vp, v, key)
+                try k(try Access.index(v, key), np)
             }
-            try eval(t, x, p, f) { v, vp in
-                let np = try self.extend(vp, v, .string(name))
-                try k(try Access.index(v, .string(name)), np)
-            }
+        }
+    }
 
-        case .index(let t, let keyNode):
-            try eval(keyNode, x, nil, f) { key, _ in
+    @inline(never)
+    func evalSlice(_ t: Node, _ lo: Node?, _ hi: Node?, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try evalOptional(lo, x, f) { from in
+            try self.evalOptional(hi, x, f) { to in
+                let key = JSON.object(["start": from, "end": to])
                 try self.eval(t, x, p, f) { v, vp in
                     let np = try self.extend(vp, v, key)
                     try k(try Access.index(v, key), np)
                 }
             }
+        }
+    }
 
-        case .slice(let t, let lo, let hi):
-            try evalOptional(lo, x, f) { from in
-                try self.evalOptional(hi, x, f) { to in
-                    let key = JSON.object(["start": from, "end": to])
-                    try self.eval(t, x, p, f) { v, vp in
-                        let np = try self.extend(vp, v, key)
-                        try k(try Access.index(v, key), np)
-                    }
-                }
+    @inline(never)
+    func evalIterate(_ t: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        if case .identity = t {
+            try iterate(x, p, k)
+            return
+        }
+        try eval(t, x, p, f) { v, vp in try self.iterate(v, vp, k) }
+    }
+
+    @inline(never)
+    func evalPipe(_ a: Node, _ b: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try eval(a, x, p, f) { v, vp in try self.eval(b, v, vp, f, k) }
+    }
+
+    @inline(never)
+    func evalNeg(_ a: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try eval(a, x, nil, f) { v, _ in
+            guard case .number(let num) = v else { throw JQError.type(v, "cannot be negated") }
+            try k(.number(num.negated), p == nil ? nil : Interpreter.invalid)
+        }
+    }
+
+    @inline(never)
+    func evalBinary(_ op: BinaryOp, _ a: Node, _ b: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try eval(b, x, nil, f) { rv, _ in
+            try self.eval(a, x, nil, f) { lv, _ in
+                try k(try Values.binary(op, lv, rv), p == nil ? nil : Interpreter.invalid)
             }
+        }
+    }
 
-        case .iterate(let t):
-            if case .identity = t {
-                try iterate(x, p, k)
+    @inline(never)
+    func evalAndOr(_ isAnd: Bool, _ a: Node, _ b: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        let out: Path? = p == nil ? nil : Interpreter.invalid
+        try eval(a, x, nil, f) { av, _ in
+            // `and` stops at a falsy left side, `or` at a truthy one.
+            if Values.isTruthy(av) != isAnd {
+                try k(.bool(!isAnd), out)
                 return
             }
-            try eval(t, x, p, f) { v, vp in try self.iterate(v, vp, k) }
+            try self.eval(b, x, nil, f) { bv, _ in try k(.bool(Values.isTruthy(bv)), out) }
+        }
+    }
 
-        case .recurseDefault:
-            try recurse(x, p, k)
-
-        case .pipe(let a, let b):
-            try eval(a, x, p, f) { v, vp in try self.eval(b, v, vp, f, k) }
-
-        case .comma(let a, let b):
-            try eval(a, x, p, f, k)
-            try eval(b, x, p, f, k)
-
-        case .neg(let a):
-            try eval(a, x, nil, f) { v, _ in
-                guard case .number(let num) = v else { throw JQError.type(v, "cannot be negated") }
-                let r = JSON.number(num.negated)
-                try k(r, p == nil ? nil : Interpreter.invalid)
+    @inline(never)
+    func evalAlternative(_ a: Node, _ b: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        var any = false
+        let id = newID()
+        do {
+            try eval(a, x, p, f) { v, vp in
+                guard Values.isTruthy(v) else { return }
+                any = true
+                do { try k(v, vp) } catch let e as JQError { throw PassThrough(id: id, error: e) }
             }
+        } catch let e as PassThrough where e.id == id {
+            throw e.error
+        } catch is JQError {
+            // Errors on the left of `//` count as "no value".
+        }
+        if !any { try eval(b, x, p, f, k) }
+    }
 
-        case .binary(let op, let a, let b):
-            try eval(b, x, nil, f) { rv, _ in
-                try self.eval(a, x, nil, f) { lv, _ in
-                    let r = try Values.binary(op, lv, rv)
-                    try k(r, p == nil ? nil : Interpreter.invalid)
-                }
+    @inline(never)
+    func evalArray(_ e: Node?, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        var out: [JSON] = []
+        if let e { try eval(e, x, nil, f) { v, _ in out.append(v) } }
+        try k(.array(out), p == nil ? nil : Interpreter.invalid)
+    }
+
+    @inline(never)
+    func evalObject(_ entries: [(key: Node, value: Node)], _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try buildObject(entries, 0, JSONObject(), x, f) { o in
+            try k(o, p == nil ? nil : Interpreter.invalid)
+        }
+    }
+
+    @inline(never)
+    func evalString(_ parts: [NodeStringPart], _ format: String?, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try buildString(parts, parts.count - 1, "", format, x, f) { s in
+            try k(.string(s), p == nil ? nil : Interpreter.invalid)
+        }
+    }
+
+    @inline(never)
+    func evalIf(_ c: Node, _ t: Node, _ e: Node?, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        try eval(c, x, nil, f) { cv, _ in
+            if Values.isTruthy(cv) {
+                try self.eval(t, x, p, f, k)
+            } else if let e {
+                try self.eval(e, x, p, f, k)
+            } else {
+                try k(x, p)
             }
+        }
+    }
 
-        case .and(let a, let b):
-            try eval(a, x, nil, f) { av, _ in
-                if !Values.isTruthy(av) {
-                    try k(.bool(false), p == nil ? nil : Interpreter.invalid)
-                    return
-                }
-                try self.eval(b, x, nil, f) { bv, _ in
-                    try k(.bool(Values.isTruthy(bv)), p == nil ? nil : Interpreter.invalid)
-                }
+    @inline(never)
+    func evalReduce(_ src: Node, _ pat: RPattern, _ initial: Node, _ update: Node, _ x: JSON, _ p: Path?,
+                    _ f: Frame, _ k: Emit) throws {
+        try eval(initial, x, nil, f) { start, _ in
+            var acc: JSON? = start
+            try self.eval(src, x, nil, f) { item, _ in
+                try self.tick()
+                try self.destructure(pat, item, f)
+                var last: JSON? = nil
+                try self.eval(update, acc ?? .null, nil, f) { v, _ in last = v }
+                acc = last
             }
+            try k(acc ?? .null, p == nil ? nil : Interpreter.invalid)
+        }
+    }
 
-        case .or(let a, let b):
-            try eval(a, x, nil, f) { av, _ in
-                if Values.isTruthy(av) {
-                    try k(.bool(true), p == nil ? nil : Interpreter.invalid)
-                    return
-                }
-                try self.eval(b, x, nil, f) { bv, _ in
-                    try k(.bool(Values.isTruthy(bv)), p == nil ? nil : Interpreter.invalid)
-                }
-            }
-
-        case .alternative(let a, let b):
-            var any = false
-            let id = newID()
-            do {
-                try eval(a, x, p, f) { v, vp in
-                    guard Values.isTruthy(v) else { return }
-                    any = true
-                    do { try k(v, vp) } catch let e as JQError { throw PassThrough(id: id, error: e) }
-                }
-            } catch let e as PassThrough where e.id == id {
-                throw e.error
-            } catch is JQError {
-                // Errors on the left of `//` count as "no value".
-            }
-            if !any { try eval(b, x, p, f, k) }
-
-        case .update(let op, let lhs, let rhs):
-            try Update.eval(self, op, lhs, rhs, x, p, f, k)
-
-        case .array(let e):
-            var out: [JSON] = []
-            if let e { try eval(e, x, nil, f) { v, _ in out.append(v) } }
-            try k(.array(out), p == nil ? nil : Interpreter.invalid)
-
-        case .object(let entries):
-            try buildObject(entries, 0, JSONObject(), x, f) { o in
-                try k(o, p == nil ? nil : Interpreter.invalid)
-            }
-
-        case .string(let parts, let format):
-            try buildString(parts, parts.count - 1, "", format, x, f) { s in
-                try k(.string(s), p == nil ? nil : Interpreter.invalid)
-            }
-
-        case .format(let name):
-            let r = JSON.string(try Formats.apply(name, x))
-            try k(r, p == nil ? nil : Interpreter.invalid)
-
-        case .ifThen(let c, let t, let e):
-            try eval(c, x, nil, f) { cv, _ in
-                if Values.isTruthy(cv) {
-                    try self.eval(t, x, p, f, k)
-                } else if let e {
-                    try self.eval(e, x, p, f, k)
-                } else {
-                    try k(x, p)
-                }
-            }
-
-        case .tryOpt(let body):
-            try tryCatch(body, nil, x, p, f, k)
-
-        case .tryCatch(let body, let handler):
-            try tryCatch(body, handler, x, p, f, k)
-
-        case .reduce(let src, let pat, let initial, let update):
-            try eval(initial, x, nil, f) { start, _ in
-                var acc: JSON? = start
-                try self.eval(src, x, nil, f) { item, _ in
-                    try self.tick()
-                    try self.destructure(pat, item, f)
-                    var last: JSON? = nil
-                    try self.eval(update, acc ?? .null, nil, f) { v, _ in last = v }
-                    acc = last
-                }
-                let r = acc ?? .null
-                try k(r, p == nil ? nil : Interpreter.invalid)
-            }
-
-        case .foreach(let src, let pat, let initial, let update, let extract):
-            try eval(initial, x, nil, f) { start, _ in
-                var acc = start
-                try self.eval(src, x, nil, f) { item, _ in
-                    try self.tick()
-                    try self.destructure(pat, item, f)
-                    try self.eval(update, acc, nil, f) { v, _ in
-                        acc = v
-                        if let extract {
-                            try self.eval(extract, v, nil, f) { out, _ in
-                                try k(out, p == nil ? nil : Interpreter.invalid)
-                            }
-                        } else {
-                            try k(v, p == nil ? nil : Interpreter.invalid)
-                        }
+    @inline(never)
+    func evalForeach(_ src: Node, _ pat: RPattern, _ initial: Node, _ update: Node, _ extract: Node?,
+                     _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        let out: Path? = p == nil ? nil : Interpreter.invalid
+        try eval(initial, x, nil, f) { start, _ in
+            var acc = start
+            try self.eval(src, x, nil, f) { item, _ in
+                try self.tick()
+                try self.destructure(pat, item, f)
+                try self.eval(update, acc, nil, f) { v, _ in
+                    acc = v
+                    if let extract {
+                        try self.eval(extract, v, nil, f) { r, _ in try k(r, out) }
+                    } else {
+                        try k(v, out)
                     }
                 }
             }
-
-        case .bind(let src, let pats, let body, let allSlots):
-            try eval(src, x, nil, f) { v, _ in
-                if pats.count == 1 {
-                    try self.destructure(pats[0], v, f)
-                    try self.eval(body, x, p, f, k)
-                    return
-                }
-                try self.bindAlternatives(pats, allSlots, 0, v, body, x, p, f, k)
-            }
-
-        case .variable(let up, let slot):
-            let v = f.ancestor(up).slots[slot]
-            try k(v, p == nil ? nil : Interpreter.invalid)
-
-        case .label(let slot, let body):
-            let id = newID()
-            f.slots[slot] = .number(JSONNumber(Double(id)))
-            do {
-                try eval(body, x, p, f, k)
-            } catch let b as BreakSignal where b.id == id {
-            }
-
-        case .breakLabel(let up, let slot):
-            guard case .number(let n) = f.ancestor(up).slots[slot] else { throw JQError("break") }
-            throw BreakSignal(id: Int(n.double))
-
-        case .callFunc(let fb, let up, let args):
-            try callFunction(fb, up, args, x, p, f, k)
-
-        case .callParam(let up, let index):
-            let c = f.ancestor(up).closures[index]
-            try enterCall()
-            defer { depth -= 1 }
-            let frame = c.lambda.opaque ? Frame(parent: c.frame, slotCount: c.lambda.slotCount) : c.frame
-            try eval(c.lambda.body, x, p, frame, k)
-
-        case .native(let nat, let args):
-            try nat.call(self, args, x, p, f, k)
-
-        case .builtinsList:
-            try k(program.builtinsList, p == nil ? nil : Interpreter.invalid)
         }
+    }
+
+    @inline(never)
+    func evalBind(_ src: Node, _ pats: [RPattern], _ body: Node, _ allSlots: [Int], _ x: JSON, _ p: Path?,
+                  _ f: Frame, _ k: Emit) throws {
+        try eval(src, x, nil, f) { v, _ in
+            if pats.count == 1 {
+                try self.destructure(pats[0], v, f)
+                try self.eval(body, x, p, f, k)
+                return
+            }
+            try self.bindAlternatives(pats, allSlots, 0, v, body, x, p, f, k)
+        }
+    }
+
+    @inline(never)
+    func evalLabel(_ slot: Int, _ body: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        let id = newID()
+        f.slots[slot] = .number(JSONNumber(Double(id)))
+        do {
+            try eval(body, x, p, f, k)
+        } catch let b as BreakSignal where b.id == id {
+        }
+    }
+
+    @inline(never)
+    func callParam(_ up: Int, _ index: Int, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        let c = f.ancestor(up).closures[index]
+        try enterCall()
+        defer { depth -= 1 }
+        let frame = c.lambda.opaque ? Frame(parent: c.frame, slotCount: c.lambda.slotCount) : c.frame
+        try eval(c.lambda.body, x, p, frame, k)
     }
 
     func evalOptional(_ n: Node?, _ x: JSON, _ f: Frame, _ k: (JSON) throws -> Void) throws {
@@ -372,6 +393,7 @@ final class Interpreter {
         }
     }
 
+    @inline(never)
     func tryCatch(_ body: Node, _ handler: Node?, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
         let id = newID()
         do {
@@ -481,6 +503,7 @@ final class Interpreter {
         }
     }
 
+    @inline(never)
     func callFunction(_ fb: FuncBody, _ up: Int, _ args: [ArgSpec], _ x: JSON, _ p: Path?,
                       _ f: Frame, _ k: Emit) throws {
         try enterCall()

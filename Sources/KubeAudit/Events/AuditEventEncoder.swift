@@ -1,0 +1,141 @@
+/// Writes events exactly as kube-apiserver's log backend does: one JSON object per
+/// line, keys in the Go struct order, `omitempty` fields left out, map keys sorted,
+/// Go's HTML escaping, MicroTime with six fractional digits (spec §9).
+public enum AuditEventEncoder {
+    /// The JSON line for an event, ending in `\n`.
+    public static func json(_ e: AuditEvent) -> String {
+        var o = "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\""
+        o += ",\"level\":" + GoFormat.jsonString(e.level.rawValue)
+        o += ",\"auditID\":" + GoFormat.jsonString(e.auditID)
+        o += ",\"stage\":" + GoFormat.jsonString(e.stage.rawValue)
+        o += ",\"requestURI\":" + GoFormat.jsonString(e.requestURI)
+        o += ",\"verb\":" + GoFormat.jsonString(e.verb)
+        o += ",\"user\":" + user(e.user)
+        if let u = e.impersonatedUser { o += ",\"impersonatedUser\":" + user(u) }
+        if !e.sourceIPs.isEmpty { o += ",\"sourceIPs\":" + strings(e.sourceIPs) }
+        if !e.userAgent.isEmpty { o += ",\"userAgent\":" + GoFormat.jsonString(e.userAgent) }
+        if let r = e.objectRef { o += ",\"objectRef\":" + objectRef(r) }
+        if let s = e.responseStatus { o += ",\"responseStatus\":" + status(s) }
+        if let b = e.requestObject { o += ",\"requestObject\":" + b }
+        if let b = e.responseObject { o += ",\"responseObject\":" + b }
+        o += ",\"requestReceivedTimestamp\":\"" + MicroTime.format(e.requestReceivedTimestamp) + "\""
+        o += ",\"stageTimestamp\":\"" + MicroTime.format(e.stageTimestamp) + "\""
+        if !e.annotations.isEmpty { o += ",\"annotations\":" + stringMap(e.annotations) }
+        return o + "}\n"
+    }
+
+    static func user(_ u: UserInfo?) -> String {
+        guard let u else { return "{}" }
+        var fields: [String] = []
+        if !u.username.isEmpty { fields.append("\"username\":" + GoFormat.jsonString(u.username)) }
+        if !u.uid.isEmpty { fields.append("\"uid\":" + GoFormat.jsonString(u.uid)) }
+        if !u.groups.isEmpty { fields.append("\"groups\":" + strings(u.groups)) }
+        if !u.extra.isEmpty {
+            let entries = u.extra.keys.sorted().map { GoFormat.jsonString($0) + ":" + strings(u.extra[$0]!) }
+            fields.append("\"extra\":{" + entries.joined(separator: ",") + "}")
+        }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    static func objectRef(_ r: ObjectReference) -> String {
+        let pairs = [("resource", r.resource), ("namespace", r.namespace), ("name", r.name), ("uid", r.uid),
+                     ("apiGroup", r.apiGroup), ("apiVersion", r.apiVersion), ("resourceVersion", r.resourceVersion),
+                     ("subresource", r.subresource)]
+        return "{" + pairs.filter { !$0.1.isEmpty }.map { "\"\($0.0)\":" + GoFormat.jsonString($0.1) }
+            .joined(separator: ",") + "}"
+    }
+
+    /// `metav1.Status`: ListMeta is a struct, so `"metadata":{}` is always written.
+    static func status(_ s: ResponseStatus) -> String {
+        var o = "{\"metadata\":{}"
+        if !s.status.isEmpty { o += ",\"status\":" + GoFormat.jsonString(s.status) }
+        if !s.message.isEmpty { o += ",\"message\":" + GoFormat.jsonString(s.message) }
+        if !s.reason.isEmpty { o += ",\"reason\":" + GoFormat.jsonString(s.reason) }
+        if let d = s.details { o += ",\"details\":" + d }
+        if s.code != 0 { o += ",\"code\":\(s.code)" }
+        return o + "}"
+    }
+
+    static func strings(_ xs: [String]) -> String {
+        "[" + xs.map(GoFormat.jsonString).joined(separator: ",") + "]"
+    }
+
+    static func stringMap(_ m: [String: String]) -> String {
+        "{" + m.keys.sorted().map { GoFormat.jsonString($0) + ":" + GoFormat.jsonString(m[$0]!) }.joined(separator: ",") + "}"
+    }
+
+    /// The legacy line format (`--audit-log-format=legacy`, `pkg/audit/format.go`),
+    /// with the timestamp in UTC.
+    public static func legacy(_ e: AuditEvent) -> String {
+        let ip = e.sourceIPs.first ?? "<unknown>"
+        let username = e.user.map(\.username).flatMap { $0.isEmpty ? nil : $0 } ?? "<none>"
+        var groups = "<none>"
+        if let g = e.user?.groups, !g.isEmpty, username != "<none>" {
+            groups = g.map(GoFormat.quote).joined(separator: ",")
+        }
+        var asUser = "<self>", asGroups = "<lookup>"
+        if let imp = e.impersonatedUser {
+            asUser = imp.username
+            if !imp.groups.isEmpty { asGroups = imp.groups.map(GoFormat.quote).joined(separator: ",") }
+        }
+        let namespace = e.objectRef.map(\.namespace).flatMap { $0.isEmpty ? nil : $0 } ?? "<none>"
+        let response = e.responseStatus.map { String($0.code) } ?? "<deferred>"
+        var line = MicroTime.rfc3339Nano(e.requestReceivedTimestamp) + " AUDIT:"
+        line += " id=" + GoFormat.quote(e.auditID)
+        line += " stage=" + GoFormat.quote(e.stage.rawValue)
+        line += " ip=" + GoFormat.quote(ip)
+        line += " method=" + GoFormat.quote(e.verb)
+        line += " user=" + GoFormat.quote(username)
+        line += " groups=" + GoFormat.quote(groups)
+        line += " as=" + GoFormat.quote(asUser)
+        line += " asgroups=" + GoFormat.quote(asGroups)
+        line += " user-agent=" + GoFormat.quote(e.userAgent)
+        line += " namespace=" + GoFormat.quote(namespace)
+        line += " uri=" + GoFormat.quote(e.requestURI)
+        line += " response=\"" + response + "\""
+        return line + "\n"
+    }
+}
+
+/// `metav1.MicroTime` and Go's RFC3339Nano, from microseconds since the epoch, in UTC.
+public enum MicroTime {
+    /// `2006-01-02T15:04:05.000000Z`.
+    public static func format(_ micros: Int64) -> String {
+        let (date, frac) = civil(micros)
+        return date + "." + pad(Int(frac), 6) + "Z"
+    }
+
+    /// Go's `time.RFC3339Nano`: the fraction without trailing zeros, none when zero.
+    public static func rfc3339Nano(_ micros: Int64) -> String {
+        let (date, frac) = civil(micros)
+        var f = frac == 0 ? "" : "." + pad(Int(frac), 6)
+        while f.hasSuffix("0") { f.removeLast() }
+        return date + f + "Z"
+    }
+
+    private static func civil(_ micros: Int64) -> (String, Int64) {
+        var secs = micros / 1_000_000
+        var frac = micros % 1_000_000
+        if frac < 0 { frac += 1_000_000; secs -= 1 }
+        var days = secs / 86_400
+        var rem = secs % 86_400
+        if rem < 0 { rem += 86_400; days -= 1 }
+        // Civil-from-days (proleptic Gregorian), valid for any day count.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let date = "\(pad(Int(y), 4))-\(pad(Int(m), 2))-\(pad(Int(d), 2))T\(pad(Int(rem / 3600), 2)):\(pad(Int(rem % 3600 / 60), 2)):\(pad(Int(rem % 60), 2))"
+        return (date, frac)
+    }
+
+    private static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
