@@ -32,9 +32,13 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // The terminal: libedit line editing (plain reading without a TTY).
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "Terminal", dependencies: ["CLibEdit"]),
+
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "JQ", "JSONValue", "Exam", "Diagnostics",
+            "KubeAudit", "JQ", "JSONValue", "Exam", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),

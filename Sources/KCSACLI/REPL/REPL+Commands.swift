@@ -1,0 +1,201 @@
+import Diagnostics
+import Exam
+import Foundation
+import KubeAudit
+import Terminal
+
+/// The REPL's commands and their help.
+enum REPLHelp {
+    struct Command {
+        var name: String
+        var usage: String
+        var summary: String
+    }
+
+    static let commands = [
+        Command(name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one"),
+        Command(name: "policy", usage: "policy FILE", summary: "load an audit policy to work with (validated as kube-apiserver would)"),
+        Command(name: "validate", usage: "validate [FILE]", summary: "check a policy file (default: the loaded one)"),
+        Command(name: "explain", usage: "explain METHOD URL [as USER [GROUP...]]",
+                summary: "why the loaded policy logs a request at its level, rule by rule"),
+        Command(name: "jq", usage: "jq [OPTIONS] FILTER [FILE...]", summary: "run a jq 1.8 query (same options as `kcsa jq`)"),
+        Command(name: "quiz", usage: "quiz [DOMAIN]", summary: "answer a question from the KCSA bank, with the explanation"),
+        Command(name: "quit", usage: "quit", summary: "leave (Ctrl-D also works)"),
+    ]
+}
+
+extension REPL {
+    func help(_ args: [String]) -> Outcome {
+        if let name = args.first {
+            guard let c = REPLHelp.commands.first(where: { $0.name == name }) else {
+                say("no command `\(name)`")
+                return .failed
+            }
+            say("\(style.bold(c.usage))\n  \(c.summary)")
+            if c.name == "explain" {
+                say("  METHOD is an HTTP method or a Kubernetes verb: explain GET /api/v1/namespaces/prod/secrets/db as jane devs")
+            }
+            return .ok
+        }
+        say(style.bold("Commands") + ":")
+        for c in REPLHelp.commands {
+            say("  " + c.usage.padding(toLength: 42, withPad: " ", startingAt: 0) + c.summary)
+        }
+        return .ok
+    }
+
+    func loadPolicy(_ args: [String]) -> Outcome {
+        guard args.count == 1 else {
+            if let p = policy {
+                say("loaded policy: \(p.path) (\(p.evaluator.ruleCount) rules)")
+                return .ok
+            }
+            say("usage: policy FILE")
+            return .failed
+        }
+        let result: PolicyLoadResult
+        do {
+            result = PolicyLoader.load(try InputFile.read(args[0], limit: PolicyLoader.maxBytes + 1))
+        } catch {
+            say(style.red("error") + ": \(error.message)")
+            return .failed
+        }
+        let renderer = DiagnosticRenderer(color: style.enabled)
+        for d in result.diagnostics { Console.out(renderer.render(d, in: result.source)) }
+        guard let evaluator = result.evaluator() else {
+            say(style.red("not loaded") + ": kube-apiserver would refuse it: \(result.apiserverError ?? "")")
+            return .failed
+        }
+        policy = (args[0], evaluator)
+        say(style.green("loaded") + " \(args[0]) (\(evaluator.ruleCount) rules). Try: explain GET /api/v1/namespaces/default/secrets/db as jane")
+        return .ok
+    }
+
+    func validate(_ args: [String]) -> Outcome {
+        guard let path = args.first ?? policy?.path else {
+            say("usage: validate FILE (or load one with `policy FILE`)")
+            return .failed
+        }
+        let source: SourceFile
+        do { source = try InputFile.read(path, limit: PolicyLoader.maxBytes + 1) } catch {
+            say(style.red("error") + ": \(error.message)")
+            return .failed
+        }
+        let result = PolicyLoader.load(source)
+        let renderer = DiagnosticRenderer(color: style.enabled)
+        for d in result.diagnostics { Console.out(renderer.render(d, in: source)) }
+        if let message = result.apiserverError {
+            say("\(path): " + style.red("invalid") + ": " + PolicyLoader.apiserverStartupError(message, path: path))
+            return .failed
+        }
+        say("\(path): " + style.green("valid") + " (\(result.policy?.rules.count ?? 0) rules)")
+        return .ok
+    }
+
+    func explain(_ args: [String]) -> Outcome {
+        guard let policy else {
+            say("load a policy first: policy FILE")
+            return .failed
+        }
+        guard args.count >= 2 else {
+            say("usage: explain METHOD URL [as USER [GROUP...]]")
+            return .failed
+        }
+        var user: UserInfo?
+        if args.count > 2 {
+            guard args[2] == "as", args.count >= 4 else {
+                say("usage: explain METHOD URL [as USER [GROUP...]]")
+                return .failed
+            }
+            user = UserInfo(username: args[3], groups: Array(args.dropFirst(4)))
+        }
+        do {
+            let attrs = try HTTPRequestLine.parse(args[0] + " " + args[1], user: user)
+            let e = policy.evaluator.explain(attrs, outcome: user == nil ? .unauthenticated : .completed)
+            Console.out(ExplanationRenderer(style: style).text(e))
+            return .ok
+        } catch {
+            say(style.red("error") + ": \(error.message)")
+            return .failed
+        }
+    }
+
+    func jq(_ args: [String]) -> Outcome {
+        let status = JQRunner.run(arguments: args, streams: .process())
+        return status == 0 ? .ok : .failed
+    }
+
+    func quiz(_ args: [String]) -> Outcome {
+        guard let bank, !bank.questions.isEmpty else {
+            say("the question bank was not found (run kcsa from a checkout, or set KCSA_CONTENT)")
+            return .failed
+        }
+        var pool = bank.questions
+        if let domain = args.first {
+            pool = bank.questions(in: domain)
+            if pool.isEmpty {
+                say("no domain `\(domain)`; domains: " + bank.curriculum.domains.map(\.id).joined(separator: ", "))
+                return .failed
+            }
+        }
+        let q = pool.randomElement(using: &quizRandom)!
+        say("\n" + style.bold("[\(q.domain) / \(q.subtopic)]") + " \(q.id)\n")
+        say(q.question.trimmingCharacters(in: .newlines))
+        for o in q.options { say("  \(o.id)) \(o.text)") }
+        let hint = q.kind == .single ? "one letter" : "letters, e.g. a c"
+        let reply: String
+        switch reader.readLine(prompt: Prompt("answer (\(hint))> ", sgr: "33")) {
+        case .line(let l): reply = l
+        case .interrupted, .eof:
+            say("(question skipped)")
+            return .ok
+        }
+        let chosen = Set(reply.lowercased().filter { $0.isLetter }.map(String.init))
+        let correct = q.isCorrect(chosen)
+        say(correct ? style.green("Correct.") : style.red("Not quite.") + " The answer is \(q.answer.joined(separator: ", ")).")
+        for o in q.options {
+            let mark = q.answer.contains(o.id) ? "right" : "wrong"
+            say("  \(o.id)) \(mark): \(o.why)")
+        }
+        say("\n" + q.explanation.trimmingCharacters(in: .whitespacesAndNewlines))
+        say(style.dim("Sources: " + q.sources.joined(separator: " ")))
+        return .ok
+    }
+
+    /// TAB completion: commands, then file paths for the commands that take files, domains for quiz.
+    func completions(_ before: String) -> [String] {
+        let words = before.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.count <= 1 { return REPLHelp.commands.map(\.name) }
+        switch words[0] {
+        case "help": return REPLHelp.commands.map(\.name)
+        case "quiz": return bank?.curriculum.domains.map(\.id) ?? []
+        case "explain" where words.count == 2:
+            return ["GET", "POST", "PUT", "PATCH", "DELETE", "list", "watch", "create", "update", "delete"]
+        case "policy", "validate", "load", "jq": return pathCompletions(words.last ?? "")
+        default: return []
+        }
+    }
+
+    private func pathCompletions(_ partial: String) -> [String] {
+        let dir = partial.contains("/") ? String(partial[...partial.lastIndex(of: "/")!]) : ""
+        let listing = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+        return listing.map { name in
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: (dir.isEmpty ? "" : dir) + name, isDirectory: &isDir)
+            return dir + name + (isDir.boolValue ? "/" : "")
+        }
+    }
+}
+
+extension CLIError {
+    var messageText: String { message }
+}
+
+extension Error {
+    /// A message for the REPL, whatever the error.
+    var message: String {
+        if let e = self as? CLIError { return e.message }
+        if let e = self as? HTTPRequestLine.Failure { return e.message }
+        return "\(self)"
+    }
+}
