@@ -121,6 +121,14 @@ extension REPL {
     }
 
     func jq(_ args: [String]) -> Outcome {
+        // Reading the session's own input as JSON would swallow the commands that follow
+        // (or wait for Ctrl-D on a terminal): a query here needs a file or -n.
+        let nullInput = args.contains { $0 == "--null-input" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("n")) }
+        let hasFile = args.count >= 2 && FileManager.default.fileExists(atPath: args.last!)
+        guard nullInput || hasFile || args.contains(where: { $0 == "-h" || $0 == "--help" }) else {
+            say("usage: jq [OPTIONS] FILTER FILE...  (or jq -n FILTER); in the session, jq reads files, not the keyboard")
+            return .failed
+        }
         let status = JQRunner.run(arguments: args, streams: .process())
         return status == 0 ? .ok : .failed
     }

@@ -123,13 +123,17 @@ enum YAMLReader {
             var pairs: [YAMLPair] = []
             for (k, v) in map {
                 let keyText: String
+                var keyLength: Int
                 switch k {
-                case .scalar(let ks): keyText = ks.string
+                case .scalar(let ks):
+                    keyText = ks.string
+                    keyLength = ks.string.utf8.count
+                    if ks.style == .singleQuoted || ks.style == .doubleQuoted { keyLength += 2 }
                 default:
                     throw YAMLParseError(message: "a mapping key must be a plain string",
                                          span: span(of: k.mark, length: 1, source))
                 }
-                let keySpan = span(of: k.mark, length: max(1, keyText.utf8.count), source)
+                let keySpan = span(of: k.mark, length: max(1, keyLength), source)
                 pairs.append(YAMLPair(key: keyText, keySpan: keySpan, value: try convert(v, source, &budget)))
             }
             return .mapping(pairs, span(of: map.mark, length: 1, source))
