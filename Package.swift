@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "JQ", "JSONValue", "Exam", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 

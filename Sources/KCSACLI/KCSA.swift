@@ -9,6 +9,7 @@ public struct KCSA: ParsableCommand {
         subcommands: [
             PolicyCommand.self,
             ContentCommand.self,
+            ExamCommand.self,
             JQCommand.self,
 
         ]

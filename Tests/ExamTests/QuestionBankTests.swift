@@ -67,3 +67,53 @@ import Testing
         #expect(messages.contains { $0.contains("domain \"threat-model-copy\" is not in the curriculum") })
     }
 }
+
+@Suite struct ExamTests {
+    static let bank = QuestionBank.load(directory: QuestionBankTests.questionsDir)
+
+    @Test func aSixtyItemExamFollowsTheWeights() {
+        let blueprint = ExamBlueprint(curriculum: Self.bank.curriculum, questions: 60)
+        // 14/22/22/16/16/10 % of 60 = 8.4, 13.2, 13.2, 9.6, 9.6, 6: largest remainders round up.
+        #expect(blueprint.counts.map(\.count) == [8, 13, 13, 10, 10, 6])
+        #expect(blueprint.counts.reduce(0) { $0 + $1.count } == 60)
+    }
+
+    @Test(arguments: [10, 37, 60, 100])
+    func blueprintsAlwaysAddUp(total: Int) {
+        let blueprint = ExamBlueprint(curriculum: Self.bank.curriculum, questions: total)
+        #expect(blueprint.counts.reduce(0) { $0 + $1.count } == total)
+    }
+
+    @Test func theSameSeedGivesTheSameExam() throws {
+        let a = try ExamPaper.draw(from: Self.bank, seed: 42)
+        let b = try ExamPaper.draw(from: Self.bank, seed: 42)
+        let c = try ExamPaper.draw(from: Self.bank, seed: 43)
+        #expect(a.questions.map(\.id) == b.questions.map(\.id))
+        #expect(a.questions.map(\.id) != c.questions.map(\.id))
+        #expect(a.questions.count == 60)
+        #expect(Set(a.questions.map(\.id)).count == 60)
+        for (domain, n) in a.blueprint.counts {
+            #expect(a.questions.filter { $0.domain == domain }.count == n)
+        }
+    }
+
+    @Test func gradingCountsSingleAndMultipleAnswersExactly() throws {
+        let paper = try ExamPaper.draw(from: Self.bank, seed: 7)
+        var answers: [String: Set<String>] = [:]
+        for (i, q) in paper.questions.enumerated() {
+            if i % 4 == 0 {
+                answers[q.id] = Set(q.answer.dropLast())        // a partial multiple-answer set is wrong
+            } else {
+                answers[q.id] = Set(q.answer)
+            }
+        }
+        let result = ExamResult.grade(paper, answers: answers, curriculum: Self.bank.curriculum)
+        // Every fourth answer leaves out one correct option, which is always wrong.
+        let expected = paper.questions.indices.filter { $0 % 4 != 0 }.count
+        #expect(result.correct == expected)
+        #expect(result.domains.reduce(0) { $0 + $1.total } == 60)
+        #expect(result.passed == (Double(expected) / 60 * 100 >= 75))
+        let none = ExamResult.grade(paper, answers: [:], curriculum: Self.bank.curriculum)
+        #expect(none.correct == 0 && !none.passed)
+    }
+}

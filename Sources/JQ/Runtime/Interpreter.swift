@@ -110,6 +110,9 @@ final class Interpreter {
 
     /// Dispatches on the node kind. Each kind lives in its own non-inlined method: one
     /// giant function full of nested closures makes the optimizer run for many minutes.
+    /// `@_optimize(none)` keeps the closure specializer from cloning this recursive dispatcher
+    /// for every closure literal passed to it (an exponential blow-up in release builds).
+    @_optimize(none)
     func eval(_ n: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
         switch n {
         case .identity: try k(x, p)

@@ -1,0 +1,167 @@
+import ArgumentParser
+import Exam
+import Foundation
+import JSONValue
+import Yams
+
+/// `kcsa exam`: a 60-question paper drawn by domain weight from a seed, and grading of a
+/// prepared answer file (for autograding).
+struct ExamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exam",
+        abstract: "Draw a KCSA practice exam from a seed, or grade an answer file for it.",
+        discussion: """
+        Without --answers, prints the paper (the same seed always gives the same paper). With \
+        --answers FILE (YAML or JSON: question id -> option letters, e.g. `sf-audit-first-match-wins: c` \
+        or `["a","d"]`), grades it per domain against the pass mark. Exit codes: 0 printed or passed, \
+        1 not passed, 2 usage or unreadable file.
+        """
+    )
+
+    @Option(help: "The seed that picks the questions and their order.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Number of questions (default: the curriculum's 60).")
+    var count: Int?
+
+    @Option(help: "An answer file to grade.")
+    var answers: String?
+
+    @Option(help: "The content folder (holding Labs/ and Questions/).")
+    var content: String?
+
+    @Flag(help: "Print the paper or the result as JSON.")
+    var json = false
+
+    func run() throws {
+        try runReportingErrors {
+            let root = try ContentLocator.locate(explicit: content)
+            let bank = QuestionBank.load(directory: root + "/Questions")
+            guard bank.isValid else { throw CLIError("the question bank has problems: run `kcsa content check`") }
+            let paper: ExamPaper
+            do {
+                paper = try ExamPaper.draw(from: bank, seed: seed, count: count)
+            } catch let e as ExamPaper.DrawError {
+                throw CLIError(e.description)
+            }
+            guard let answers else {
+                Console.out(json ? JSONPrinter(options: .pretty).string(ExamJSON.paper(paper)) + "\n" : ExamText.paper(paper))
+                return
+            }
+            let chosen = try AnswerFile.read(answers)
+            let unknown = chosen.keys.filter { id in !paper.questions.contains { $0.id == id } }.sorted()
+            if !unknown.isEmpty {
+                Console.err("kcsa: warning: \(answers) answers questions that are not on paper \(seed): "
+                            + unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", ..." : "") + "\n")
+            }
+            let result = ExamResult.grade(paper, answers: chosen, curriculum: bank.curriculum)
+            if json {
+                Console.out(JSONPrinter(options: .pretty).string(ExamJSON.result(result, seed: seed)) + "\n")
+            } else {
+                Console.out(ExamText.result(result, style: Style(enabled: Console.stdoutColor)))
+            }
+            if !result.passed { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Reads `id: letters` answer files (YAML or JSON).
+enum AnswerFile {
+    static func read(_ path: String) throws(CLIError) -> [String: Set<String>] {
+        let source = try InputFile.read(path)
+        let text = String(decoding: source.bytes, as: UTF8.self)
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: text)
+        } catch {
+            throw CLIError("\(path) is not valid YAML or JSON: \(error)", exitCode: 2)
+        }
+        guard let map = loaded as? [String: Any] else {
+            throw CLIError("\(path) must map question ids to option letters", exitCode: 2)
+        }
+        var out: [String: Set<String>] = [:]
+        for (id, value) in map {
+            switch value {
+            case let s as String:
+                out[id] = Set(s.lowercased().filter(\.isLetter).map(String.init))
+            case let list as [Any]:
+                out[id] = Set(list.compactMap { ($0 as? String)?.lowercased() })
+            default:
+                throw CLIError("\(path): the answer for \(id) must be letters (\"a\", \"a,c\" or [a, c])", exitCode: 2)
+            }
+        }
+        return out
+    }
+}
+
+/// Exams and results as text.
+enum ExamText {
+    static func paper(_ p: ExamPaper) -> String {
+        var out = "KCSA practice exam, seed \(p.seed): \(p.questions.count) questions\n"
+        out += "Blueprint: " + p.blueprint.counts.map { "\($0.domain) \($0.count)" }.joined(separator: ", ") + "\n"
+        for (i, q) in p.questions.enumerated() {
+            out += "\n\(i + 1). [\(q.id)] " + q.question.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+            for o in q.options { out += "   \(o.id)) \(o.text)\n" }
+        }
+        return out
+    }
+
+    static func result(_ r: ExamResult, style: Style) -> String {
+        var out = String(format: "Score: %d/%d (%.1f%%) - ", r.correct, r.items.count, r.percent)
+        out += (r.passed ? style.green("PASS") : style.red("NOT PASSED")) + " (pass mark \(r.passPercent)%)\n\n"
+        for d in r.domains where d.total > 0 {
+            let mark = d.percent >= Double(r.passPercent) ? "ok" : "below \(r.passPercent)%"
+            out += "  " + d.title.padding(toLength: 38, withPad: " ", startingAt: 0)
+                + String(format: "%2d/%2d  %5.1f%%  ", d.correct, d.total, d.percent) + mark + "\n"
+        }
+        let missed = r.items.filter { !$0.correct }
+        if !missed.isEmpty {
+            out += "\nMissed:\n"
+            for item in missed {
+                let given = item.chosen.isEmpty ? "no answer" : item.chosen.sorted().joined(separator: ",")
+                out += "  \(item.question.id): you gave \(given), the answer is \(item.question.answer.joined(separator: ","))\n"
+                out += "    " + item.question.explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+                    .replacingOccurrences(of: "\n", with: " ") + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Exams and results as JSON, for autograders.
+enum ExamJSON {
+    static func paper(_ p: ExamPaper) -> JSON {
+        var o = JSONObject()
+        o["seed"] = .number(Double(p.seed))
+        o["questions"] = .array(p.questions.map { q in
+            var e = JSONObject()
+            e["id"] = .string(q.id)
+            e["domain"] = .string(q.domain)
+            e["subtopic"] = .string(q.subtopic)
+            e["kind"] = .string(q.kind.rawValue)
+            e["question"] = .string(q.question)
+            e["options"] = .array(q.options.map { .object(["id": .string($0.id), "text": .string($0.text)]) })
+            return .object(e)
+        })
+        return .object(o)
+    }
+
+    static func result(_ r: ExamResult, seed: UInt64) -> JSON {
+        var o = JSONObject()
+        o["seed"] = .number(Double(seed))
+        o["correct"] = .number(r.correct)
+        o["total"] = .number(r.items.count)
+        o["percent"] = .number(r.percent)
+        o["passed"] = .bool(r.passed)
+        o["passPercent"] = .number(r.passPercent)
+        o["domains"] = .array(r.domains.map { d in
+            .object(["domain": .string(d.domain), "correct": .number(d.correct), "total": .number(d.total),
+                     "percent": .number(d.percent)])
+        })
+        o["items"] = .array(r.items.map { i in
+            .object(["id": .string(i.question.id), "chosen": .array(i.chosen.sorted().map(JSON.string)),
+                     "answer": .array(i.question.answer.map(JSON.string)), "correct": .bool(i.correct)])
+        })
+        return .object(o)
+    }
+}
