@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "Diagnostics"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
-        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"]),
+        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )
