@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Foundations: positions and rendering, then JSON values.
@@ -32,13 +33,16 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // The learner's progress in SQLite.
+        .target(name: "Progress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+
         // The terminal: libedit line editing (plain reading without a TTY).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Terminal", dependencies: ["CLibEdit"]),
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "JQ", "JSONValue", "Exam", "Terminal", "Diagnostics",
+            "KubeAudit", "JQ", "JSONValue", "Exam", "Progress", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -54,6 +58,7 @@ let package = Package(
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "Diagnostics"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

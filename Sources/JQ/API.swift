@@ -128,7 +128,8 @@ public struct JQCancelled: Error, Sendable {}
 
 /// Resource limits for one run. `nil` means unlimited.
 public struct JQLimits: Sendable {
-    /// Deepest nesting of jq function calls.
+    /// Deepest nesting of jq function calls. Nil: bounded only by the stack the run has
+    /// (the interpreter measures it and stops with a limit error well before overflow).
     public var maxCallDepth: Int?
     /// Evaluation steps (function calls and iterations) per run.
     public var maxSteps: Int?
@@ -137,7 +138,7 @@ public struct JQLimits: Sendable {
     /// Wall-clock deadline (`ContinuousClock` instant) after which the run stops.
     public var deadline: ContinuousClock.Instant?
 
-    public init(maxCallDepth: Int? = 100_000, maxSteps: Int? = nil, maxOutputs: Int? = nil,
+    public init(maxCallDepth: Int? = nil, maxSteps: Int? = nil, maxOutputs: Int? = nil,
                 deadline: ContinuousClock.Instant? = nil) {
         self.maxCallDepth = maxCallDepth
         self.maxSteps = maxSteps

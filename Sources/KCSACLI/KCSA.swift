@@ -10,6 +10,7 @@ public struct KCSA: ParsableCommand {
             PolicyCommand.self,
             ContentCommand.self,
             ExamCommand.self,
+            ProgressCommand.self,
             JQCommand.self,
 
         ]

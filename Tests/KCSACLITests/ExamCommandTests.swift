@@ -27,6 +27,24 @@ import Testing
         #expect(result["passed"] as? Bool == false)
     }
 
+    @Test func gradedExamsShowUpInProgress() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("kcsa-home-\(UUID().uuidString)").path
+        let path = try PolicyCommandTests.temp("answers.yaml", "{}")
+        let graded = try PolicyCommandTests.kcsa(["exam", "--seed", "5", "--answers", path], home: home)
+        #expect(graded.status == 1)
+        let progress = try PolicyCommandTests.kcsa(["progress", "--json"], home: home)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])
+        #expect((obj["exams"] as? [Any])?.count == 1)
+        let domains = obj["domains"] as? [[String: Any]] ?? []
+        #expect(domains.reduce(0) { $0 + ($1["seen"] as? Int ?? 0) } == 60)
+
+        let notRecorded = try PolicyCommandTests.kcsa(["exam", "--seed", "5", "--answers", path, "--no-record"], home: home)
+        #expect(notRecorded.status == 1)
+        let again = try PolicyCommandTests.kcsa(["progress", "--json"], home: home)
+        let obj2 = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect((obj2["exams"] as? [Any])?.count == 1)
+    }
+
     @Test func aBrokenAnswerFileIsAUsageError() throws {
         let path = try PolicyCommandTests.temp("answers.yaml", "- a\n- b\n")
         let r = try PolicyCommandTests.kcsa(["exam", "--answers", path])

@@ -17,13 +17,16 @@ import Testing
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kcsa")
     }
 
-    static func kcsa(_ args: [String], stdin: String = "") throws -> Run {
+    static func kcsa(_ args: [String], stdin: String = "", home: String? = nil) throws -> Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Progress goes to a private folder, never the learner's own database.
+        env["KCSA_HOME"] = home ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("kcsa-home-\(UUID().uuidString)").path
         p.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
         p.standardInput = input

@@ -175,10 +175,6 @@ extension Natives {
         }),
         Native("have_decnum", 0, .unary { _ in .bool(true) }),
         Native("have_literal_numbers", 0, .unary { _ in .bool(true) }),
-        Native("toarray", 0, .unary { v in
-            if case .array = v { return v }
-            return .array([v])
-        }),
     ]
 
     /// `add`: the sum of values with jq's `+`, building strings and arrays in one buffer.

@@ -44,10 +44,8 @@ extension Natives {
             t.tm_isdst = -1
             _ = mktime(&t)
         } else {
-            var copy = t
-            _ = timegm(&copy)
-            t.tm_wday = copy.tm_wday
-            t.tm_yday = copy.tm_yday
+            // jq normalises through timegm, which also names the zone "GMT" for %Z.
+            _ = timegm(&t)
         }
         return t
     }

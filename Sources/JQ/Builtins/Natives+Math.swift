@@ -1,6 +1,10 @@
 import Foundation
 import JSONValue
 
+// glibc's exp10 (a GNU extension the Glibc module does not declare); jq calls it directly.
+@_silgen_name("exp10")
+func jq_exp10(_ x: Double) -> Double
+
 extension Natives {
     private static func num(_ name: String, _ fn: @escaping @Sendable (Double) -> Double) -> Native {
         Native(name, 0, .unary { v in
@@ -30,7 +34,7 @@ extension Natives {
         num("floor", Foundation.floor), num("ceil", Foundation.ceil), num("round", Foundation.round),
         num("sqrt", Foundation.sqrt), num("fabs", Foundation.fabs), num("trunc", Foundation.trunc),
         num("rint", Foundation.rint), num("nearbyint", Foundation.nearbyint),
-        num("exp", Foundation.exp), num("exp2", Foundation.exp2), num("exp10", { Foundation.pow(10, $0) }),
+        num("exp", Foundation.exp), num("exp2", Foundation.exp2), num("exp10", { jq_exp10($0) }),
         num("expm1", Foundation.expm1), num("log", Foundation.log), num("log2", Foundation.log2),
         num("log10", Foundation.log10), num("log1p", Foundation.log1p), num("logb", Foundation.logb),
         num("gamma", Foundation.lgamma), num("lgamma", Foundation.lgamma), num("tgamma", Foundation.tgamma),

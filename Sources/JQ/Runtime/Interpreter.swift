@@ -109,10 +109,10 @@ final class Interpreter {
     // MARK: evaluation
 
     /// Dispatches on the node kind. Each kind lives in its own non-inlined method: one
-    /// giant function full of nested closures makes the optimizer run for many minutes.
-    /// `@_optimize(none)` keeps the closure specializer from cloning this recursive dispatcher
-    /// for every closure literal passed to it (an exponential blow-up in release builds).
-    @_optimize(none)
+    /// giant function full of nested closures is slow to optimize.
+    /// Release builds need `-Xllvm -sil-disable-pass=closure-specialize` for this module:
+    /// the closure specializer otherwise clones these mutually recursive callback-taking
+    /// functions for every closure literal, and optimization runs for tens of minutes.
     func eval(_ n: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
         switch n {
         case .identity: try k(x, p)
@@ -478,10 +478,6 @@ final class Interpreter {
         case .variable(let slot):
             f.slots[slot] = v
         case .array(let items):
-            switch v {
-            case .array, .null: break
-            default: throw JQError("Cannot index \(v.typeName) with number")
-            }
             for (i, item) in items.enumerated() {
                 try destructure(item, try Access.index(v, .number(i)), f)
             }

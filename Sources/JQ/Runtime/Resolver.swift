@@ -195,7 +195,6 @@ final class Resolver {
             }
         }
         if name == "ENV" { return .native(Natives.envNative, []) }
-        if name == "__prog_args" { return .literal(.array([])) }
         var names: [String] = []
         for b in scope {
             switch b {

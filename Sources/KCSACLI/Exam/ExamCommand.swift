@@ -2,6 +2,7 @@ import ArgumentParser
 import Exam
 import Foundation
 import JSONValue
+import Progress
 import Yams
 
 /// `kcsa exam`: a 60-question paper drawn by domain weight from a seed, and grading of a
@@ -33,6 +34,9 @@ struct ExamCommand: ParsableCommand {
     @Flag(help: "Print the paper or the result as JSON.")
     var json = false
 
+    @Flag(help: "Grade without storing the result in the progress database (for graders).")
+    var noRecord = false
+
     func run() throws {
         try runReportingErrors {
             let root = try ContentLocator.locate(explicit: content)
@@ -55,6 +59,21 @@ struct ExamCommand: ParsableCommand {
                             + unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", ..." : "") + "\n")
             }
             let result = ExamResult.grade(paper, answers: chosen, curriculum: bank.curriculum)
+            if !noRecord {
+                let now = Date()
+                let store = try StatePaths.openProgress()
+                do {
+                    try store.recordExam(
+                        ExamRecord(seed: Int64(bitPattern: seed), correct: result.correct, total: result.items.count,
+                                   passed: result.passed, takenAt: now),
+                        answers: result.items.map {
+                            AnswerRecord(questionID: $0.question.id, revision: $0.question.revision,
+                                         domain: $0.question.domain, correct: $0.correct, mode: "exam", answeredAt: now)
+                        })
+                } catch {
+                    throw CLIError("cannot record the exam: \(error)")
+                }
+            }
             if json {
                 Console.out(JSONPrinter(options: .pretty).string(ExamJSON.result(result, seed: seed)) + "\n")
             } else {

@@ -2,6 +2,7 @@ import Diagnostics
 import Exam
 import Foundation
 import KubeAudit
+import Progress
 import Terminal
 
 /// The REPL's commands and their help.
@@ -160,6 +161,13 @@ extension REPL {
         }
         let chosen = Set(reply.lowercased().filter { $0.isLetter }.map(String.init))
         let correct = q.isCorrect(chosen)
+        do {
+            try StatePaths.openProgress().recordAnswer(
+                AnswerRecord(questionID: q.id, revision: q.revision, domain: q.domain, correct: correct,
+                             mode: "quiz", answeredAt: Date()))
+        } catch {
+            say(style.yellow("note") + ": the answer was not recorded: \(error)")
+        }
         say(correct ? style.green("Correct.") : style.red("Not quite.") + " The answer is \(q.answer.joined(separator: ", ")).")
         for o in q.options {
             let mark = q.answer.contains(o.id) ? "right" : "wrong"

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Exam
+import Foundation
+import JSONValue
+import Progress
+
+/// `kcsa progress`: readiness per domain and exam history.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show readiness per KCSA domain and past exams (from $KCSA_HOME or the XDG data directory)."
+    )
+
+    @Option(help: "The content folder (holding Labs/ and Questions/).")
+    var content: String?
+
+    @Flag(help: "Print as JSON.")
+    var json = false
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try StatePaths.openProgress()
+            let readiness: [DomainReadiness]
+            let exams: [ExamRecord]
+            do {
+                readiness = try store.readiness()
+                exams = try store.exams()
+            } catch {
+                throw CLIError("cannot read the progress database: \(error)")
+            }
+            let bank = (try? ContentLocator.locate(explicit: content)).map { QuestionBank.load(directory: $0 + "/Questions") }
+            let domains = bank?.curriculum.domains.map { ($0.id, $0.title, bank!.questions(in: $0.id).count) }
+                ?? readiness.map { ($0.domain, $0.domain, 0) }
+            if json {
+                var o = JSONObject()
+                o["database"] = .string(StatePaths.progressDatabase)
+                o["domains"] = .array(domains.map { id, title, total in
+                    let r = readiness.first { $0.domain == id } ?? DomainReadiness(domain: id, correct: 0, seen: 0)
+                    return .object(["domain": .string(id), "title": .string(title), "questions": .number(total),
+                                    "seen": .number(r.seen), "correct": .number(r.correct), "percent": .number(r.percent)])
+                })
+                o["exams"] = .array(exams.map { e in
+                    .object(["seed": .number(Double(e.seed)), "correct": .number(e.correct), "total": .number(e.total),
+                             "passed": .bool(e.passed), "takenAt": .string(ISO8601DateFormatter().string(from: e.takenAt))])
+                })
+                Console.out(JSONPrinter(options: .pretty).string(.object(o)) + "\n")
+                return
+            }
+            let style = Style(enabled: Console.stdoutColor)
+            var out = style.bold("Readiness by domain") + " (latest answer to each question)\n"
+            for (id, title, total) in domains {
+                let r = readiness.first { $0.domain == id } ?? DomainReadiness(domain: id, correct: 0, seen: 0)
+                let pct = r.seen == 0 ? "   -  " : String(format: "%5.1f%%", r.percent)
+                out += "  " + title.padding(toLength: 38, withPad: " ", startingAt: 0)
+                    + "\(pct)  \(r.correct)/\(r.seen) right, \(r.seen)/\(total) seen\n"
+            }
+            if exams.isEmpty {
+                out += "\nNo exams yet: `kcsa exam --seed N` prints one, `--answers FILE` grades it.\n"
+            } else {
+                out += "\n" + style.bold("Exams") + "\n"
+                for e in exams.suffix(10) {
+                    out += "  \(ISO8601DateFormatter().string(from: e.takenAt))  seed \(e.seed)  \(e.correct)/\(e.total)  "
+                        + (e.passed ? style.green("passed") : style.red("not passed")) + "\n"
+                }
+            }
+            Console.out(out)
+        }
+    }
+}
