@@ -18,7 +18,6 @@ final class Interpreter {
     var outputs = 0
 
     init(program: CompiledProgram, env: JQEnvironment) {
-        // Sorting large arrays compares through closures; nothing else to set up here.
         self.program = program
         self.env = env
         maxDepth = env.limits.maxCallDepth ?? Int.max
@@ -408,7 +407,6 @@ final class Interpreter {
         } catch let e as JQError {
             // `error(null)` caught: jq 1.8 hands the catch body null.
             if let handler {
-                if case .string("__jq") = e.value { return }
                 try eval(handler, e.value, nil, f) { v, _ in
                     try k(v, p == nil ? nil : Interpreter.invalid)
                 }
@@ -466,8 +464,8 @@ final class Interpreter {
             try destructure(pats[i], v, f)
             try eval(body, x, p, f, k)
         } catch let e as JQError {
-            // `?//`: an error anywhere in the body moves on to the next pattern, with the error
-            // visible as $__error__? (jq passes the error value to the next alternative's body).
+            // `?//`: an error anywhere in the body moves on to the next pattern; only the
+            // last alternative's error escapes.
             _ = e
             try bindAlternatives(pats, allSlots, i + 1, v, body, x, p, f, k)
         }
