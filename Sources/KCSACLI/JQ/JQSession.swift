@@ -49,7 +49,9 @@ final class JQSession {
             diagnosticsSink: { [unowned self] text in
                 self.output.flush()
                 self.streams.writeStderr(text)
-            })
+            },
+            limits: streams.limits,
+            cancellation: streams.cancellation)
 
         var ret = JQRunner.okNoOutput
         var lastResult = -1 // -1 no output, 0 null or false, 1 anything else

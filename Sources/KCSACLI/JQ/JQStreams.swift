@@ -1,3 +1,5 @@
+import JQ
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -9,6 +11,10 @@ import Darwin
 /// The outside world of one `kcsa jq` run: standard input, output and error,
 /// the environment. A test passes its own to run the command in-process.
 struct JQStreams {
+    /// Set to stop a running query (the interactive session does so on Ctrl-C).
+    var cancellation = JQCancellation()
+    /// Bounds on a run; none from the command line, as jq has none.
+    var limits = JQLimits()
     /// Reads up to `count` bytes of standard input into `buffer`; 0 at the end.
     var readStdin: (UnsafeMutableRawBufferPointer) -> Int
     /// Writes bytes to standard output; false when the write failed.

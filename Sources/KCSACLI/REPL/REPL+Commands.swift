@@ -2,7 +2,9 @@ import Diagnostics
 import Exam
 import Foundation
 import KubeAudit
+import JQ
 import Progress
+import Synchronization
 import Terminal
 
 /// The REPL's commands and their help.
@@ -130,7 +132,14 @@ extension REPL {
             say("usage: jq [OPTIONS] FILTER FILE...  (or jq -n FILTER); in the session, jq reads files, not the keyboard")
             return .failed
         }
-        let status = JQRunner.run(arguments: args, streams: .process())
+        var streams = JQStreams.process()
+        // A learner's query must not hang the session: bounded work, and Ctrl-C stops it.
+        streams.limits = JQLimits(maxSteps: 2_000_000_000, maxOutputs: 1_000_000,
+                                  deadline: .now + .seconds(60))
+        let watcher = InterruptWatcher(cancellation: streams.cancellation)
+        let status = JQRunner.run(arguments: args, streams: streams)
+        watcher.stop()
+        if status == 130 { say("^C (query interrupted)") }
         return status == 0 ? .ok : .failed
     }
 
@@ -201,6 +210,26 @@ extension REPL {
             return dir + name + (isDir.boolValue ? "/" : "")
         }
     }
+}
+
+/// Turns Ctrl-C (the session's interrupt flag) into a jq cancellation while a query runs.
+final class InterruptWatcher: @unchecked Sendable {
+    private let cancellation: JQCancellation
+    private let running = Atomic<Bool>(true)
+
+    init(cancellation: JQCancellation) {
+        self.cancellation = cancellation
+        interruptFlag.store(false, ordering: .relaxed)
+        let thread = Thread { [self] in
+            while self.running.load(ordering: .relaxed) {
+                if interruptFlag.exchange(false, ordering: .relaxed) { self.cancellation.cancel() }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        thread.start()
+    }
+
+    func stop() { running.store(false, ordering: .relaxed) }
 }
 
 extension CLIError {
