@@ -52,3 +52,29 @@ import Testing
         #expect(r.stderr.contains("must map question ids"))
     }
 }
+
+/// `kcsa quiz` without a terminal: answers come from standard input, one per line.
+@Suite struct QuizCommandTests {
+    @Test func aSeededQuizAsksTheSameQuestionsAndScoresTheAnswers() throws {
+        let args = ["quiz", "--domain", "security-fundamentals", "--count", "3", "--seed", "21"]
+        let first = try PolicyCommandTests.kcsa(args, stdin: "a\na\na\n")
+        let second = try PolicyCommandTests.kcsa(args, stdin: "a\na\na\n")
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("1/3 [security-fundamentals /"))
+        #expect(first.stdout.contains("Score: "))
+        #expect(first.stdout.contains("Sources: https://"))
+    }
+
+    @Test func runningOutOfAnswersStopsEarly() throws {
+        let r = try PolicyCommandTests.kcsa(["quiz", "--count", "3", "--seed", "2"], stdin: "a\n")
+        #expect(r.stdout.contains("(question skipped)"))
+        #expect(r.stdout.contains("(stopped after 1)"))
+    }
+
+    @Test func anUnknownDomainIsAUsageError() throws {
+        let r = try PolicyCommandTests.kcsa(["quiz", "--domain", "nope"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("domains: cloud-native-security"))
+    }
+}

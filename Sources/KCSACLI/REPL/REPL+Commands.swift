@@ -157,7 +157,14 @@ extension REPL {
             }
         }
         let q = pool.randomElement(using: &quizRandom)!
-        say("\n" + style.bold("[\(q.domain) / \(q.subtopic)]") + " \(q.id)\n")
+        _ = ask(q)
+        return .ok
+    }
+
+    /// Asks one question, grades the reply, explains every option and records the
+    /// answer. nil when the learner skipped it (Ctrl-C or end of input).
+    func ask(_ q: Question, number: String = "") -> Bool? {
+        say("\n" + style.bold("\(number)[\(q.domain) / \(q.subtopic)]") + " \(q.id)\n")
         say(q.question.trimmingCharacters(in: .newlines))
         for o in q.options { say("  \(o.id)) \(o.text)") }
         let hint = q.kind == .single ? "one letter" : "letters, e.g. a c"
@@ -166,7 +173,7 @@ extension REPL {
         case .line(let l): reply = l
         case .interrupted, .eof:
             say("(question skipped)")
-            return .ok
+            return nil
         }
         let chosen = Set(reply.lowercased().filter { $0.isLetter }.map(String.init))
         let correct = q.isCorrect(chosen)
@@ -184,7 +191,7 @@ extension REPL {
         }
         say("\n" + q.explanation.trimmingCharacters(in: .whitespacesAndNewlines))
         say(style.dim("Sources: " + q.sources.joined(separator: " ")))
-        return .ok
+        return correct
     }
 
     /// TAB completion: commands, then file paths for the commands that take files, domains for quiz.

@@ -26,6 +26,11 @@ final class REPL {
 
     /// Opens the REPL on this process's terminal (or stdin) and runs it to the end.
     static func main() -> Int32 {
+        makeForThisTerminal().run()
+    }
+
+    /// A session on this process's terminal: libedit when interactive, plain lines otherwise.
+    static func makeForThisTerminal() -> REPL {
         installInterruptHandler()
         let interactive = isInteractiveTerminal()
         let color = interactive && Console.stdoutColor
@@ -36,8 +41,7 @@ final class REPL {
                 reader = r
             }
         }
-        let repl = REPL(reader: reader, interactive: interactive, color: color)
-        return repl.run()
+        return REPL(reader: reader, interactive: interactive, color: color)
     }
 
     func say(_ text: String) { Console.out(text.hasSuffix("\n") ? text : text + "\n") }
