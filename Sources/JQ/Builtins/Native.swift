@@ -81,7 +81,7 @@ extension Interpreter {
 
 /// The table of Swift builtins, by "name/arity".
 enum Natives {
-    nonisolated(unsafe) static let table: [String: Native] = {
+    static let table: [String: Native] = {
         var t: [String: Native] = [:]
         for n in core + strings + math + collections + generators + regex + dates + io {
             t["\(n.name)/\(n.arity)"] = n
