@@ -30,9 +30,15 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // A simulated cluster: scenarios -> request streams -> audit events.
+        .target(name: "ClusterSim", dependencies: [
+            "KubeAudit",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         // Course content: the question bank and exam practice.
         .target(name: "Exam", dependencies: [
-            "Diagnostics",
+            "ClusterSim", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -45,7 +51,7 @@ let package = Package(
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "JQ", "JSONValue", "Exam", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Progress", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -60,6 +66,7 @@ let package = Package(
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "Diagnostics"]),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import ClusterSim
 import Yams
 
 /// The KCSA curriculum: domains with their exam weights and subtopics. It is data

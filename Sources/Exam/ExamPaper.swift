@@ -1,3 +1,4 @@
+import ClusterSim
 /// One exam: questions drawn by the blueprint, in a seeded order. The same bank and
 /// seed always give the same paper.
 public struct ExamPaper: Sendable {

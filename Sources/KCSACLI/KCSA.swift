@@ -14,6 +14,7 @@ public struct KCSA: ParsableCommand {
         subcommands: [
             PolicyCommand.self,
             ContentCommand.self,
+            EventsCommand.self,
             QuizCommand.self,
             ExamCommand.self,
             ProgressCommand.self,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterSim
 import Exam
 import Terminal
 

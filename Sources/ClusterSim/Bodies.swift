@@ -1,0 +1,62 @@
+import KubeAudit
+
+/// Request and response bodies for simulated requests, as the raw JSON kube-apiserver
+/// records (`requestObject`, `responseObject`). Realistic enough to query with jq:
+/// pods carry containers and securityContext, Secrets base64 data, bindings their subjects.
+enum Bodies {
+    struct Context {
+        var namespace: String
+        var name: String
+        var uid: String
+        var resourceVersion: String
+        var creationTimestamp: String
+    }
+
+    /// The object sent with a create/update/patch, or nil for kinds without a body.
+    static func object(_ kind: String, _ c: Context) -> String? {
+        let meta = #""metadata":{"name":\#(q(c.name))"# + (c.namespace.isEmpty ? "" : #","namespace":\#(q(c.namespace))"#)
+        switch kind {
+        case "pod", "privileged-pod", "hostnetwork-pod":
+            let privileged = kind == "privileged-pod"
+            let hostNetwork = kind == "hostnetwork-pod"
+            return #"{"kind":"Pod","apiVersion":"v1",\#(meta),"labels":{"app":\#(q(app(c.name)))}},"spec":{"#
+                + (hostNetwork ? #""hostNetwork":true,"hostPID":true,"# : "")
+                + #""containers":[{"name":"app","image":"registry.example.com/\#(app(c.name)):1.4.2","#
+                + #""resources":{"limits":{"cpu":"500m","memory":"256Mi"}},"#
+                + #""securityContext":{"privileged":\#(privileged),"allowPrivilegeEscalation":\#(privileged),"runAsNonRoot":\#(!privileged)}}],"#
+                + #""serviceAccountName":"default","restartPolicy":"Always"}}"#
+        case "secret":
+            return #"{"kind":"Secret","apiVersion":"v1",\#(meta)},"type":"Opaque","data":{"password":"czNjcjN0LXBAc3N3MHJk","username":"YXBw"}}"#
+        case "configmap":
+            return #"{"kind":"ConfigMap","apiVersion":"v1",\#(meta)},"data":{"LOG_LEVEL":"info","FEATURE_FLAGS":"checkout-v2"}}"#
+        case "lease":
+            return #"{"kind":"Lease","apiVersion":"coordination.k8s.io/v1",\#(meta)},"spec":{"holderIdentity":\#(q(c.name)),"leaseDurationSeconds":40,"renewTime":\#(q(c.creationTimestamp))}}"#
+        case "rolebinding":
+            return #"{"kind":"RoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":\#(q(c.namespace))}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"edit"}}"#
+        case "clusterrolebinding":
+            return #"{"kind":"ClusterRoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"User","apiGroup":"rbac.authorization.k8s.io","name":"mallory@example.com"}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"}}"#
+        case "deployment":
+            return #"{"kind":"Deployment","apiVersion":"apps/v1",\#(meta)},"spec":{"replicas":3,"selector":{"matchLabels":{"app":\#(q(app(c.name)))}},"template":{"metadata":{"labels":{"app":\#(q(app(c.name)))}},"spec":{"containers":[{"name":"app","image":"registry.example.com/\#(app(c.name)):1.4.2"}]}}}}"#
+        default:
+            return nil
+        }
+    }
+
+    /// The object as stored: the body with the server's metadata added.
+    static func stored(_ body: String, _ c: Context) -> String {
+        let server = #""uid":\#(q(c.uid)),"resourceVersion":\#(q(c.resourceVersion)),"creationTimestamp":\#(q(c.creationTimestamp)),"#
+        guard let r = body.range(of: #""metadata":{"#) else { return body }
+        return body.replacingCharacters(in: r, with: #""metadata":{"# + server)
+    }
+
+    /// A `Status` object for a failed request.
+    static func status(code: Int, reason: String, message: String) -> String {
+        #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(q(message)),"reason":\#(q(reason)),"code":\#(code)}"#
+    }
+
+    private static func app(_ name: String) -> String {
+        String(name.split(separator: "-").first ?? Substring(name))
+    }
+
+    private static func q(_ s: String) -> String { GoFormat.jsonString(s) }
+}

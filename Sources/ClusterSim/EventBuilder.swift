@@ -1,0 +1,111 @@
+import KubeAudit
+
+/// Turns simulated requests into the audit events kube-apiserver would write under a
+/// policy: stages from the request kind and omitStages, fields by level (spec §7-§8).
+public struct EventBuilder: Sendable {
+    public var evaluator: PolicyEvaluator
+    public var seed: UInt64
+
+    public init(evaluator: PolicyEvaluator, seed: UInt64) {
+        self.evaluator = evaluator
+        self.seed = seed
+    }
+
+    /// One request's events (none at level None), and its audit ID.
+    public struct Output: Sendable {
+        public var auditID: String
+        public var events: [AuditEvent]
+        public var decision: PolicyDecision
+    }
+
+    public func events(for r: SimRequest, index: Int) -> Output? {
+        var rng = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E3779B97F4A7C15)
+        let auditID = Self.uuid(&rng)
+        let authenticated = r.status != 401
+        guard let info = try? RequestInfo.parse(method: r.method, url: r.url, user: authenticated ? r.user : nil) else {
+            return nil
+        }
+        let attrs = info.attributes
+        let requestURI = info.requestURI
+        let decision = evaluator.evaluate(attrs)
+        let plan = StagePlan(decision: decision, attributes: attrs, outcome: authenticated ? .completed : .unauthenticated)
+        guard decision.level != .none else { return Output(auditID: auditID, events: [], decision: decision) }
+
+        let latency = 2_000 + Int64(rng.next() % 40_000)
+        let created = MicroTime.format(r.time)
+        var name = attrs.name
+        if attrs.verb == "create" && name.isEmpty && attrs.subresource.isEmpty, r.body != nil {
+            name = "\(attrs.resource.dropLast())-\(String(rng.next() % 0xffffff, radix: 36))"
+        }
+        let context = Bodies.Context(namespace: attrs.namespace, name: name, uid: Self.uuid(&rng),
+                                     resourceVersion: String(100_000 + rng.next() % 900_000), creationTimestamp: created)
+        let requestBody = r.body.flatMap { Bodies.object($0, context) }
+        var objectRef: ObjectReference?
+        if attrs.resourceRequest {
+            var ref = ObjectReference(attrs)
+            ref.name = name
+            objectRef = ref
+        }
+        let status: ResponseStatus
+        var responseBody: String?
+        switch r.status {
+        case 401:
+            status = ResponseStatus(code: 401, status: "Failure", message: "Authentication failed, no credentials provided",
+                                    reason: "Unauthorized")
+        case 403:
+            let who = r.user?.username ?? ""
+            let scope = attrs.namespace.isEmpty ? " at the cluster scope" : " in the namespace \"\(attrs.namespace)\""
+            let message: String = "\(attrs.resource) is forbidden: User \"\(who)\" cannot \(attrs.verb) resource \"\(attrs.resource)\" in API group \"\(attrs.apiGroup)\"\(scope)"
+            status = ResponseStatus(code: 403, status: "Failure", message: message, reason: "Forbidden",
+                                    details: #"{"kind":\#(GoFormat.jsonString(attrs.resource))}"#)
+            responseBody = Bodies.status(code: 403, reason: "Forbidden", message: message)
+        case 404:
+            let message = "\(attrs.resource) \"\(name)\" not found"
+            status = ResponseStatus(code: 404, status: "Failure", message: message, reason: "NotFound")
+            responseBody = Bodies.status(code: 404, reason: "NotFound", message: message)
+        default:
+            status = ResponseStatus(code: r.status)
+            responseBody = requestBody.map { Bodies.stored($0, context) }
+        }
+        var annotations: [String: String] = [:]
+        if authenticated {
+            let allowed = r.status != 403
+            annotations["authorization.k8s.io/decision"] = allowed ? "allow" : "forbid"
+            annotations["authorization.k8s.io/reason"] = allowed ? "RBAC: allowed by a binding for \(r.user?.username ?? "")" : ""
+        }
+
+        var out: [AuditEvent] = []
+        for stage in plan.stages {
+            let at: Int64
+            switch stage {
+            case .requestReceived: at = r.time
+            case .responseStarted: at = r.time + (authenticated ? latency / 4 : 1_000)
+            default: at = r.time + latency
+            }
+            let later = stage != .requestReceived
+            out.append(AuditEvent(
+                level: decision.level, auditID: auditID, stage: stage, requestURI: requestURI, verb: attrs.verb,
+                user: authenticated ? r.user : nil, sourceIPs: [r.sourceIP], userAgent: r.userAgent,
+                objectRef: objectRef, responseStatus: later ? status : nil,
+                requestObject: later && plan.requestObject.present ? requestBody : nil,
+                responseObject: stage == .responseComplete && plan.responseObject.present ? responseBody : nil,
+                requestReceivedTimestamp: r.time, stageTimestamp: at,
+                annotations: later ? annotations : [:]))
+        }
+        return Output(auditID: auditID, events: out, decision: decision)
+    }
+
+    /// A version-4 style UUID from the seeded stream.
+    static func uuid(_ rng: inout SeededGenerator) -> String {
+        let a = rng.next(), b = rng.next()
+        func hex(_ v: UInt64, _ digits: Int) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: max(0, digits - s.count)) + s
+        }
+        let timeLow = hex(a >> 32, 8), timeMid = hex((a >> 16) & 0xffff, 4)
+        let version = hex(0x4000 | (a & 0x0fff), 4)
+        let variant = hex(0x8000 | ((b >> 48) & 0x3fff), 4)
+        let node = hex(b & 0xffff_ffff_ffff, 12)
+        return "\(timeLow)-\(timeMid)-\(version)-\(variant)-\(node)"
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// A simulated cluster and its traffic (format_version 1, `docs/SCENARIO_FORMAT.md`):
+/// actors send requests at fixed rates, incidents happen at given times.
+public struct Scenario: Sendable, Codable, Equatable {
+    public var format_version: Int
+    public var id: String
+    public var title: String
+    /// The default start of the simulated clock (ISO 8601, UTC); `--now` overrides it.
+    public var start: String
+    public var nodes: Int
+    public var namespaces: [String]
+    public var actors: [Actor]
+    public var incidents: [Incident]
+
+    /// Who sends a stream of requests.
+    public struct Actor: Sendable, Codable, Equatable {
+        public var name: String
+        /// One copy of the actor per node (`{node}` and `{n}` in its strings).
+        public var per_node: Bool?
+        /// nil: requests that fail authentication.
+        public var user: String?
+        public var groups: [String]?
+        public var user_agent: String
+        public var source_ip: String
+        public var requests: [RequestTemplate]
+    }
+
+    /// A request an actor repeats `every` period, or an incident sends once.
+    public struct RequestTemplate: Sendable, Codable, Equatable {
+        public var every: String?
+        public var method: String
+        /// May use `{node}`, `{n}`, `{ns}` (a namespace), `{pod}` (a pod name).
+        public var url: String
+        public var status: Int?
+        /// The kind of body sent (and returned): pod, privileged-pod, secret, configmap, lease,
+        /// rolebinding, clusterrolebinding, deployment.
+        public var body: String?
+    }
+
+    /// Something a grader looks for, at a time after the start.
+    public struct Incident: Sendable, Codable, Equatable {
+        public var id: String
+        public var description: String
+        public var at: String
+        public var user: String?
+        public var groups: [String]?
+        public var user_agent: String
+        public var source_ip: String
+        public var requests: [RequestTemplate]
+    }
+
+    public static func load(_ text: String) throws -> Scenario {
+        try YAMLDecoder().decode(Scenario.self, from: text)
+    }
+}
+
+/// Durations as written in scenarios and on the command line: `90s`, `5m`, `1h30m`, `24h`, `250ms`.
+public enum Duration {
+    public static func microseconds(_ text: String) -> Int64? {
+        var total: Int64 = 0
+        var number: Int64 = 0
+        var haveNumber = false
+        var chars = Array(text)[...]
+        guard !chars.isEmpty else { return nil }
+        while let c = chars.first {
+            if let d = c.wholeNumberValue, c.isASCII {
+                number = number * 10 + Int64(d)
+                haveNumber = true
+                chars = chars.dropFirst()
+                continue
+            }
+            guard haveNumber else { return nil }
+            let unit: Int64
+            if chars.starts(with: "ms") { unit = 1_000; chars = chars.dropFirst(2) }
+            else if c == "s" { unit = 1_000_000; chars = chars.dropFirst() }
+            else if c == "m" { unit = 60_000_000; chars = chars.dropFirst() }
+            else if c == "h" { unit = 3_600_000_000; chars = chars.dropFirst() }
+            else if c == "d" { unit = 86_400_000_000; chars = chars.dropFirst() }
+            else { return nil }
+            total += number * unit
+            number = 0
+            haveNumber = false
+        }
+        return haveNumber ? nil : total
+    }
+
+    /// Microseconds since the epoch for an ISO 8601 UTC time (`2026-03-02T09:00:00Z`).
+    public static func epochMicros(_ iso: String) -> Int64? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        guard let d = f.date(from: iso) else { return nil }
+        return Int64((d.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+}

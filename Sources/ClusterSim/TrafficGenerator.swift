@@ -1,0 +1,104 @@
+import Foundation
+import KubeAudit
+
+/// One simulated HTTP request, before the policy decides what is logged.
+public struct SimRequest: Sendable {
+    public var time: Int64
+    public var method: String
+    public var url: String
+    public var user: UserInfo?
+    public var userAgent: String
+    public var sourceIP: String
+    public var status: Int
+    public var body: String?
+    /// The incident it belongs to, for the ground truth.
+    public var incident: String?
+}
+
+/// Expands a scenario into a time-ordered, reproducible request stream.
+public struct TrafficGenerator: Sendable {
+    public var scenario: Scenario
+    public var seed: UInt64
+    public var start: Int64
+    public var duration: Int64
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case badDuration(String, where: String)
+        case badStart(String)
+
+        public var description: String {
+            switch self {
+            case let .badDuration(d, w): "\(w): \"\(d)\" is not a duration (like 30s, 5m, 1h)"
+            case let .badStart(s): "start \"\(s)\" is not an ISO 8601 UTC time"
+            }
+        }
+    }
+
+    public init(scenario: Scenario, seed: UInt64, start: Int64? = nil, duration: Int64) throws(Problem) {
+        guard let s = start ?? Duration.epochMicros(scenario.start) else { throw .badStart(scenario.start) }
+        self.scenario = scenario
+        self.seed = seed
+        self.start = s
+        self.duration = duration
+    }
+
+    /// Every request in `[start, start + duration)`, sorted by time.
+    public func requests() throws(Problem) -> [SimRequest] {
+        var rng = SeededGenerator(seed: seed)
+        var out: [SimRequest] = []
+        let end = start + duration
+        for actor in scenario.actors {
+            let copies = actor.per_node == true ? max(1, scenario.nodes) : 1
+            for n in 0..<copies {
+                let node = "node-\(n)"
+                for t in actor.requests {
+                    guard let every = t.every.flatMap(Duration.microseconds), every > 0 else {
+                        throw .badDuration(t.every ?? "", where: "actor \(actor.name), \(t.method) \(t.url)")
+                    }
+                    var time = start + Int64(rng.next() % UInt64(every))
+                    while time < end {
+                        out.append(request(t, actor: actor, node: node, n: n, at: time, rng: &rng))
+                        // Periods wobble by up to 10 %, as real clients do.
+                        time += every - every / 20 + Int64(rng.next() % UInt64(max(1, every / 10)))
+                    }
+                }
+            }
+        }
+        for incident in scenario.incidents {
+            guard let at = Duration.microseconds(incident.at) else {
+                throw .badDuration(incident.at, where: "incident \(incident.id)")
+            }
+            var time = start + at
+            guard time < end else { continue }
+            let actor = Scenario.Actor(name: incident.id, per_node: nil, user: incident.user, groups: incident.groups,
+                                       user_agent: incident.user_agent, source_ip: incident.source_ip, requests: [])
+            for t in incident.requests {
+                var r = request(t, actor: actor, node: "node-0", n: 0, at: time, rng: &rng)
+                r.incident = incident.id
+                out.append(r)
+                time += 1_500_000 + Int64(rng.next() % 3_000_000)
+            }
+        }
+        // Stable by time: equal times keep generation order.
+        return out.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    private func request(_ t: Scenario.RequestTemplate, actor: Scenario.Actor, node: String, n: Int, at time: Int64,
+                         rng: inout SeededGenerator) -> SimRequest {
+        func fill(_ s: String) -> String {
+            var r = s.replacingOccurrences(of: "{node}", with: node).replacingOccurrences(of: "{n}", with: String(n + 1))
+            while let range = r.range(of: "{ns}") {
+                r.replaceSubrange(range, with: scenario.namespaces[rng.index(below: scenario.namespaces.count)])
+            }
+            while let range = r.range(of: "{pod}") {
+                let apps = ["web", "api", "worker", "cache"]
+                r.replaceSubrange(range, with: "\(apps[rng.index(below: apps.count)])-\(String(rng.next() % 0x7fffff, radix: 36))")
+            }
+            return r
+        }
+        let user = actor.user.map { UserInfo(username: fill($0), groups: actor.groups ?? []) }
+        return SimRequest(time: time, method: t.method, url: fill(t.url), user: user, userAgent: fill(actor.user_agent),
+                          sourceIP: fill(actor.source_ip), status: t.status ?? (user == nil ? 401 : 200),
+                          body: t.body, incident: nil)
+    }
+}

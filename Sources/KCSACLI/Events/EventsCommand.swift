@@ -1,0 +1,119 @@
+import ArgumentParser
+import ClusterSim
+import Foundation
+import JSONValue
+import KubeAudit
+
+/// `kcsa events`: audit logs from a simulated cluster.
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Generate audit.k8s.io/v1 events from a simulated cluster.",
+        subcommands: [EventsGenerateCommand.self]
+    )
+}
+
+struct EventsGenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write the audit log a scenario produces under a policy (deterministic for a seed and --now).",
+        discussion: """
+        Scenarios are YAML files (Labs/scenarios/, format in docs/SCENARIO_FORMAT.md). Events come out as \
+        kube-apiserver writes them: stages per request kind and omitStages, bodies by level. --truth writes \
+        each injected incident with the auditIDs that belong to it.
+        """
+    )
+
+    @Option(help: "The scenario: a file, or the id of one in Labs/scenarios.")
+    var scenario: String = "dev-small"
+
+    @Option(help: "The audit policy (default: Labs/policies/seed-audit-policy.yaml).")
+    var policy: String?
+
+    @Option(help: "The seed of the random choices.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How much simulated time, e.g. 10m, 1h.")
+    var duration: String = "1h"
+
+    @Option(help: "The simulated start time (ISO 8601 UTC); default: the scenario's.")
+    var now: String?
+
+    @Option(help: "json (default) or legacy.")
+    var format: String = "json"
+
+    @Option(name: .shortAndLong, help: "Write the events to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Write the ground truth (incidents and their auditIDs) to this file.")
+    var truth: String?
+
+    @Option(help: "The content folder (holding Labs/ and Questions/).")
+    var content: String?
+
+    func run() throws {
+        try runReportingErrors {
+            guard format == "json" || format == "legacy" else { throw CLIError("--format is json or legacy") }
+            guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
+                throw CLIError("--duration \"\(duration)\" is not a duration (like 30s, 5m, 1h)")
+            }
+            var start: Int64?
+            if let now {
+                guard let t = ClusterSim.Duration.epochMicros(now) else { throw CLIError("--now \"\(now)\" is not an ISO 8601 UTC time") }
+                start = t
+            }
+            let root = try? ContentLocator.locate(explicit: content)
+            var scenarioPath = scenario
+            if !FileManager.default.fileExists(atPath: scenarioPath), let root {
+                scenarioPath = root + "/Labs/scenarios/\(scenario).yaml"
+            }
+            let scenarioSource = try InputFile.read(scenarioPath)
+            let sc: Scenario
+            do {
+                sc = try Scenario.load(String(decoding: scenarioSource.bytes, as: UTF8.self))
+            } catch {
+                throw CLIError("\(scenarioPath): \(error)", exitCode: 1)
+            }
+            let policyPath = policy ?? ((root ?? ".") + "/Labs/policies/seed-audit-policy.yaml")
+            let (evaluator, _) = try PolicyLoading.evaluator(path: policyPath)
+            let requests: [SimRequest]
+            do {
+                requests = try TrafficGenerator(scenario: sc, seed: seed, start: start, duration: span).requests()
+            } catch let e as TrafficGenerator.Problem {
+                throw CLIError("\(scenarioPath): \(e.description)", exitCode: 1)
+            }
+            let builder = EventBuilder(evaluator: evaluator, seed: seed)
+            var events: [AuditEvent] = []
+            var incidents: [String: [String]] = [:]
+            for (i, r) in requests.enumerated() {
+                guard let out = builder.events(for: r, index: i) else { continue }
+                events += out.events
+                if let id = r.incident, !out.events.isEmpty { incidents[id, default: []].append(out.auditID) }
+            }
+            // The log is written in the order events happen, as kube-apiserver's backend does.
+            events = events.enumerated().sorted { ($0.element.stageTimestamp, $0.offset) < ($1.element.stageTimestamp, $1.offset) }
+                .map(\.element)
+            var text = ""
+            text.reserveCapacity(events.count * 600)
+            for e in events { text += format == "json" ? AuditEventEncoder.json(e) : AuditEventEncoder.legacy(e) }
+            if let output {
+                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    throw CLIError("cannot write \(output): \(error.localizedDescription)")
+                }
+            } else {
+                Console.out(text)
+            }
+            if let truth {
+                let items: [JSON] = sc.incidents.map { inc in
+                    .object(["incident": .string(inc.id), "description": .string(inc.description),
+                             "auditIDs": .array((incidents[inc.id] ?? []).map(JSON.string))])
+                }
+                let json = JSONPrinter(options: .pretty).string(.object(["scenario": .string(sc.id), "seed": .number(Double(seed)),
+                                                                          "incidents": .array(items)])) + "\n"
+                do { try json.write(toFile: truth, atomically: true, encoding: .utf8) } catch {
+                    throw CLIError("cannot write \(truth): \(error.localizedDescription)")
+                }
+            }
+        }
+    }
+}

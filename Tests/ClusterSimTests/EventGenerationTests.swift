@@ -1,0 +1,89 @@
+import Foundation
+import JSONValue
+import Testing
+@testable import ClusterSim
+@testable import KubeAudit
+
+/// Events from the simulator follow kube-apiserver's rules, under each of the study
+/// guide's policies.
+@Suite struct EventGenerationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func scenario() throws -> Scenario {
+        try Scenario.load(String(contentsOf: root.appendingPathComponent("Labs/scenarios/dev-small.yaml"), encoding: .utf8))
+    }
+
+    static func evaluator(_ policy: String) throws -> PolicyEvaluator {
+        let text = try String(contentsOf: root.appendingPathComponent("Labs/policies/\(policy)"), encoding: .utf8)
+        return try #require(PolicyLoader.load(.init(name: policy, text: text)).evaluator())
+    }
+
+    static func generate(_ policy: String, seed: UInt64 = 7, duration: String = "1h") throws
+        -> [(SimRequest, EventBuilder.Output)] {
+        let requests = try TrafficGenerator(scenario: scenario(), seed: seed,
+                                            duration: ClusterSim.Duration.microseconds(duration)!).requests()
+        let builder = EventBuilder(evaluator: try evaluator(policy), seed: seed)
+        return requests.enumerated().compactMap { i, r in builder.events(for: r, index: i).map { (r, $0) } }
+    }
+
+    static let policies = ["seed-audit-policy.yaml", "seed-minimal.yaml", "seed-comprehensive.yaml", "seed-compliance.yaml"]
+
+    @Test func theSameSeedGivesTheSameBytes() throws {
+        func bytes(_ seed: UInt64) throws -> String {
+            try Self.generate("seed-audit-policy.yaml", seed: seed, duration: "10m")
+                .flatMap { $0.1.events }.map(AuditEventEncoder.json).joined()
+        }
+        #expect(try bytes(3) == bytes(3))
+        #expect(try bytes(3) != bytes(4))
+    }
+
+    @Test(arguments: policies)
+    func everyEventFollowsTheApiserversRules(policy: String) throws {
+        let evaluator = try Self.evaluator(policy)
+        var checked = 0
+        for (request, out) in try Self.generate(policy) {
+            let stages = out.events.map(\.stage)
+            if request.status == 401 {
+                #expect(stages.allSatisfy { $0 == .responseStarted } && stages.count <= 1)
+            }
+            for e in out.events {
+                checked += 1
+                // Re-evaluating the event's own attributes gives its level.
+                let info = try RequestInfo.parse(method: request.method, url: request.url, user: e.user)
+                #expect(evaluator.evaluate(info.attributes).level == e.level)
+                #expect(e.verb == info.attributes.verb)
+                #expect(!out.decision.omitStages.contains(e.stage))
+                if e.stage == .requestReceived {
+                    #expect(e.requestObject == nil && e.responseObject == nil && e.responseStatus == nil)
+                    #expect(e.stageTimestamp == e.requestReceivedTimestamp)
+                }
+                if ["get", "list", "watch"].contains(e.verb) || !info.attributes.resourceRequest {
+                    #expect(e.requestObject == nil)
+                }
+                if e.level < .request { #expect(e.requestObject == nil) }
+                if e.level < .requestResponse || e.verb == "watch" { #expect(e.responseObject == nil) }
+                if e.stage == .responseStarted {
+                    #expect(RequestInfo.isLongRunning(info.attributes) || request.status == 401)
+                }
+                // Every line is JSON that keeps the apiserver's key order.
+                let line = AuditEventEncoder.json(e)
+                let parsed = try JSONParser.parse(line)
+                #expect(parsed.objectValue?.keys.first == "kind")
+                #expect(!line.contains("<") && !line.contains(">"))
+            }
+        }
+        #expect(checked > 0 || policy == "seed-minimal.yaml")
+    }
+
+    @Test func incidentsAreFoundWhereThePolicyLogsThem() throws {
+        let pairs = try Self.generate("seed-audit-policy.yaml")
+        let byIncident = Dictionary(grouping: pairs.filter { $0.0.incident != nil }, by: { $0.0.incident! })
+        #expect(Set(byIncident.keys) == ["exec-into-payments", "privileged-pod", "cluster-admin-binding",
+                                         "secret-sweep", "failed-logins"])
+        let privileged = try #require(byIncident["privileged-pod"]?.first?.1.events.last)
+        #expect(privileged.requestObject?.contains("\"privileged\":true") == true)
+        let logins = try #require(byIncident["failed-logins"])
+        #expect(logins.allSatisfy { $0.1.events.map(\.stage) == [.responseStarted] && $0.1.events[0].user == nil })
+    }
+}
