@@ -35,11 +35,51 @@ enum Bodies {
             return #"{"kind":"RoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":\#(q(c.namespace))}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"edit"}}"#
         case "clusterrolebinding":
             return #"{"kind":"ClusterRoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"User","apiGroup":"rbac.authorization.k8s.io","name":"mallory@example.com"}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"}}"#
+        case "node":
+            return #"{"kind":"Node","apiVersion":"v1",\#(meta),"labels":{"kubernetes.io/os":"linux","node.kubernetes.io/instance-type":"m6i.2xlarge"}},"spec":{"podCIDR":"10.244.1.0/24"},"status":{"capacity":{"cpu":"8","memory":"32Gi","pods":"110"},"conditions":[{"type":"Ready","status":"True","reason":"KubeletReady"}],"nodeInfo":{"kubeletVersion":"v1.36.0","containerRuntimeVersion":"containerd://2.0.2","osImage":"Ubuntu 24.04 LTS"}}}"#
         case "deployment":
             return #"{"kind":"Deployment","apiVersion":"apps/v1",\#(meta)},"spec":{"replicas":3,"selector":{"matchLabels":{"app":\#(q(app(c.name)))}},"template":{"metadata":{"labels":{"app":\#(q(app(c.name)))}},"spec":{"containers":[{"name":"app","image":"registry.example.com/\#(app(c.name)):1.4.2"}]}}}}"#
         default:
             return nil
         }
+    }
+
+    /// The body kind for a resource, for responses to reads.
+    static func kind(ofResource resource: String) -> String? {
+        switch resource {
+        case "pods": "pod"
+        case "secrets": "secret"
+        case "configmaps": "configmap"
+        case "leases": "lease"
+        case "deployments": "deployment"
+        case "rolebindings": "rolebinding"
+        case "clusterrolebindings": "clusterrolebinding"
+        case "nodes": "node"
+        default: nil
+        }
+    }
+
+    /// What a successful read returns: the stored object for a get, a list of
+    /// `items` stored objects for a list.
+    static func readResponse(resource: String, verb: String, items: Int, _ c: Context) -> String? {
+        guard let kind = kind(ofResource: resource) else { return nil }
+        if verb == "get" {
+            return object(kind, c).map { stored($0, c) }
+        }
+        guard verb == "list", let first = object(kind, c) else { return nil }
+        let listKind = (first.range(of: #""kind":""#).map { r in
+            String(first[r.upperBound...].prefix { $0 != "\"" })
+        } ?? "Object") + "List"
+        var parts: [String] = []
+        for i in 0..<items {
+            var item = c
+            item.name = "\(c.name.isEmpty ? String(resource.dropLast()) : c.name)-\(i)"
+            if let o = object(kind, item) { parts.append(stored(o, item)) }
+        }
+        let apiVersion = first.range(of: #""apiVersion":""#).map { r in
+            String(first[r.upperBound...].prefix { $0 != "\"" })
+        } ?? "v1"
+        return #"{"kind":"\#(listKind)","apiVersion":"\#(apiVersion)","metadata":{"resourceVersion":"\#(c.resourceVersion)"},"items":[\#(parts.joined(separator: ","))]}"#
     }
 
     /// The object as stored: the body with the server's metadata added.

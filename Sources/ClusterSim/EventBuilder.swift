@@ -66,6 +66,7 @@ public struct EventBuilder: Sendable {
         default:
             status = ResponseStatus(code: r.status)
             responseBody = requestBody.map { Bodies.stored($0, context) }
+                ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context)
         }
         var annotations: [String: String] = [:]
         if authenticated {

@@ -64,12 +64,25 @@ public struct TrafficGenerator: Sendable {
                 }
             }
         }
+        out += try incidentRequests(rng: &rng)
+        // Stable by time: equal times keep generation order.
+        return out.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    /// The incidents' requests that fall inside the window.
+    public func incidentRequests() throws(Problem) -> [SimRequest] {
+        var rng = SeededGenerator(seed: seed ^ 0x1DC1_DE47)
+        return try incidentRequests(rng: &rng)
+    }
+
+    private func incidentRequests(rng: inout SeededGenerator) throws(Problem) -> [SimRequest] {
+        var out: [SimRequest] = []
         for incident in scenario.incidents {
             guard let at = Duration.microseconds(incident.at) else {
                 throw .badDuration(incident.at, where: "incident \(incident.id)")
             }
             var time = start + at
-            guard time < end else { continue }
+            guard time < start + duration else { continue }
             let actor = Scenario.Actor(name: incident.id, per_node: nil, user: incident.user, groups: incident.groups,
                                        user_agent: incident.user_agent, source_ip: incident.source_ip, requests: [])
             for t in incident.requests {
@@ -79,8 +92,13 @@ public struct TrafficGenerator: Sendable {
                 time += 1_500_000 + Int64(rng.next() % 3_000_000)
             }
         }
-        // Stable by time: equal times keep generation order.
-        return out.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        return out
+    }
+
+    /// One request standing for all of a template's (for estimates).
+    func representative(_ t: Scenario.RequestTemplate, actor: Scenario.Actor, at time: Int64) -> SimRequest {
+        var rng = SeededGenerator(seed: seed)
+        return request(t, actor: actor, node: "node-0", n: 0, at: time, rng: &rng)
     }
 
     private func request(_ t: Scenario.RequestTemplate, actor: Scenario.Actor, node: String, n: Int, at time: Int64,

@@ -87,3 +87,42 @@ import Testing
         #expect(logins.allSatisfy { $0.1.events.map(\.stage) == [.responseStarted] && $0.1.events[0].user == nil })
     }
 }
+
+@Suite struct VolumeEstimateTests {
+    @Test(arguments: EventGenerationTests.policies)
+    func theEstimateAgreesWithTheGeneratedLog(policy: String) throws {
+        let hour = ClusterSim.Duration.microseconds("1h")!
+        let estimate = try VolumeEstimator.estimate(EventGenerationTests.scenario(),
+                                                    evaluator: EventGenerationTests.evaluator(policy), duration: hour)
+        let events = try EventGenerationTests.generate(policy, seed: 1).flatMap { $0.1.events }
+        let bytes = Double(events.map { AuditEventEncoder.json($0).utf8.count }.reduce(0, +))
+        if events.isEmpty {
+            #expect(estimate.total.events < 1)
+            return
+        }
+        #expect(abs(estimate.total.events - Double(events.count)) / Double(events.count) < 0.1)
+        #expect(abs(estimate.total.bytes - bytes) / bytes < 0.15)
+    }
+
+    @Test func byLevelStageAndRuleAddUpToTheTotal() throws {
+        let e = try VolumeEstimator.estimate(EventGenerationTests.scenario(),
+                                             evaluator: EventGenerationTests.evaluator("seed-comprehensive.yaml"),
+                                             duration: ClusterSim.Duration.microseconds("24h")!)
+        for parts in [Array(e.byLevel.values), Array(e.byStage.values), Array(e.byRule.values)] {
+            #expect(abs(parts.map(\.events).reduce(0, +) - e.total.events) < 1e-6 * e.total.events)
+            #expect(abs(parts.map(\.bytes).reduce(0, +) - e.total.bytes) < 1e-6 * e.total.bytes)
+        }
+    }
+}
+
+@Suite struct DurationTests {
+    @Test(arguments: [("90s", Int64(90_000_000)), ("1h30m", 5_400_000_000), ("250ms", 250_000), ("2d", 172_800_000_000)])
+    func durations(text: String, micros: Int64) {
+        #expect(ClusterSim.Duration.microseconds(text) == micros)
+    }
+
+    @Test(arguments: ["", "10", "5x", "m5", "1h 2m"])
+    func badDurations(text: String) {
+        #expect(ClusterSim.Duration.microseconds(text) == nil)
+    }
+}

@@ -39,3 +39,41 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 }
+
+/// `kcsa events`: generation and volume from the command line.
+@Suite struct EventsCommandTests {
+    @Test func generationIsReproducibleAndWritesTheTruth() throws {
+        let truth = try PolicyCommandTests.temp("truth.json", "")
+        let args = ["events", "generate", "--scenario", "dev-small", "--policy", "Labs/policies/seed-comprehensive.yaml",
+                    "--seed", "5", "--duration", "30m", "--now", "2026-05-01T10:00:00Z", "--truth", truth]
+        let a = try PolicyCommandTests.kcsa(args)
+        let b = try PolicyCommandTests.kcsa(args)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.hasPrefix("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\""))
+        #expect(a.stdout.contains("\"requestReceivedTimestamp\":\"2026-05-01T10:"))
+        let t = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: truth))) as? [String: Any])
+        let incidents = t["incidents"] as? [[String: Any]] ?? []
+        let exec = try #require(incidents.first { $0["incident"] as? String == "exec-into-payments" })
+        let ids = exec["auditIDs"] as? [String] ?? []
+        #expect(ids.count == 1 && a.stdout.contains(ids[0]))
+    }
+
+    @Test func volumeComparesPoliciesSideBySide() throws {
+        let r = try PolicyCommandTests.kcsa(["events", "volume", "--scenario", "prod-100", "--duration", "24h", "--json",
+                                             "--policy", "Labs/policies/volume-metadata.yaml",
+                                             "--policy", "Labs/policies/volume-requestresponse.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        let metadata = try #require(rows[0]["bytesPerDay"] as? Double)
+        let full = try #require(rows[1]["bytesPerDay"] as? Double)
+        #expect(full > metadata)
+    }
+
+    @Test func aBadDurationIsAUsageError() throws {
+        let r = try PolicyCommandTests.kcsa(["events", "generate", "--duration", "forever"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("not a duration"))
+    }
+}

@@ -9,7 +9,7 @@ struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "Generate audit.k8s.io/v1 events from a simulated cluster.",
-        subcommands: [EventsGenerateCommand.self]
+        subcommands: [EventsGenerateCommand.self, EventsVolumeCommand.self]
     )
 }
 
@@ -63,17 +63,8 @@ struct EventsGenerateCommand: ParsableCommand {
                 start = t
             }
             let root = try? ContentLocator.locate(explicit: content)
-            var scenarioPath = scenario
-            if !FileManager.default.fileExists(atPath: scenarioPath), let root {
-                scenarioPath = root + "/Labs/scenarios/\(scenario).yaml"
-            }
-            let scenarioSource = try InputFile.read(scenarioPath)
-            let sc: Scenario
-            do {
-                sc = try Scenario.load(String(decoding: scenarioSource.bytes, as: UTF8.self))
-            } catch {
-                throw CLIError("\(scenarioPath): \(error)", exitCode: 1)
-            }
+            let sc = try ScenarioLoading.load(scenario, content: content)
+            let scenarioPath = scenario
             let policyPath = policy ?? ((root ?? ".") + "/Labs/policies/seed-audit-policy.yaml")
             let (evaluator, _) = try PolicyLoading.evaluator(path: policyPath)
             let requests: [SimRequest]
