@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
-        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "JQ", "JSONValue"],
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/.

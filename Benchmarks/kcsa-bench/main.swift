@@ -1,15 +1,18 @@
 // kcsa-bench: benchmarks that print figures. Build in release:
-//   swift run -c release kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
-//   swift run -c release kcsa-bench jq ...
+//   swift build -c release; .build/release/kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
+//   .build/release/kcsa-bench events ... / jq ... (run from the package root)
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "policy":
     PolicyBench.main(Array(arguments.dropFirst()))
+case "events":
+    EventsBench.main(Array(arguments.dropFirst()))
 case "jq":
     JQBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
+           kcsa-bench events [--scenario S] [--policy FILE] [--duration D]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

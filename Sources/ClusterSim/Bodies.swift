@@ -35,6 +35,8 @@ enum Bodies {
             return #"{"kind":"RoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":\#(q(c.namespace))}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"edit"}}"#
         case "clusterrolebinding":
             return #"{"kind":"ClusterRoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"User","apiGroup":"rbac.authorization.k8s.io","name":"mallory@example.com"}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"}}"#
+        case "networkpolicy":
+            return #"{"kind":"NetworkPolicy","apiVersion":"networking.k8s.io/v1",\#(meta)},"spec":{"podSelector":{},"policyTypes":["Ingress","Egress"]}}"#
         case "node":
             return #"{"kind":"Node","apiVersion":"v1",\#(meta),"labels":{"kubernetes.io/os":"linux","node.kubernetes.io/instance-type":"m6i.2xlarge"}},"spec":{"podCIDR":"10.244.1.0/24"},"status":{"capacity":{"cpu":"8","memory":"32Gi","pods":"110"},"conditions":[{"type":"Ready","status":"True","reason":"KubeletReady"}],"nodeInfo":{"kubeletVersion":"v1.36.0","containerRuntimeVersion":"containerd://2.0.2","osImage":"Ubuntu 24.04 LTS"}}}"#
         case "deployment":
@@ -55,6 +57,7 @@ enum Bodies {
         case "rolebindings": "rolebinding"
         case "clusterrolebindings": "clusterrolebinding"
         case "nodes": "node"
+        case "networkpolicies": "networkpolicy"
         default: nil
         }
     }

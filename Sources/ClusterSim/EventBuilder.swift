@@ -39,7 +39,10 @@ public struct EventBuilder: Sendable {
         }
         let context = Bodies.Context(namespace: attrs.namespace, name: name, uid: Self.uuid(&rng),
                                      resourceVersion: String(100_000 + rng.next() % 900_000), creationTimestamp: created)
-        let requestBody = r.body.flatMap { Bodies.object($0, context) }
+        // A delete sends no object (DeleteOptions at most); the object comes back in the response.
+        let isDelete = attrs.verb == "delete" || attrs.verb == "deletecollection"
+        let requestBody = isDelete ? nil : r.body.flatMap { Bodies.object($0, context) }
+        let deletedObject = isDelete ? r.body.flatMap { Bodies.object($0, context) } : nil
         var objectRef: ObjectReference?
         if attrs.resourceRequest {
             var ref = ObjectReference(attrs)
@@ -65,7 +68,7 @@ public struct EventBuilder: Sendable {
             responseBody = Bodies.status(code: 404, reason: "NotFound", message: message)
         default:
             status = ResponseStatus(code: r.status)
-            responseBody = requestBody.map { Bodies.stored($0, context) }
+            responseBody = (requestBody ?? deletedObject).map { Bodies.stored($0, context) }
                 ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context)
         }
         var annotations: [String: String] = [:]
@@ -86,7 +89,10 @@ public struct EventBuilder: Sendable {
             let later = stage != .requestReceived
             out.append(AuditEvent(
                 level: decision.level, auditID: auditID, stage: stage, requestURI: requestURI, verb: attrs.verb,
-                user: authenticated ? r.user : nil, sourceIPs: [r.sourceIP], userAgent: r.userAgent,
+                user: authenticated ? r.user : nil,
+                // Impersonation is applied after RequestReceived is written (spec §6).
+                impersonatedUser: later && authenticated ? r.impersonate.map { UserInfo(username: $0, groups: ["system:authenticated"]) } : nil,
+                sourceIPs: [r.sourceIP], userAgent: r.userAgent,
                 objectRef: objectRef, responseStatus: later ? status : nil,
                 requestObject: later && plan.requestObject.present ? requestBody : nil,
                 responseObject: stage == .responseComplete && plan.responseObject.present ? responseBody : nil,

@@ -6,6 +6,9 @@ import Yams
 public struct Scenario: Sendable, Codable, Equatable {
     public var format_version: Int
     public var id: String
+    /// Another scenario (by id, in the same folder) whose nodes, namespaces and actors this
+    /// one starts from; its own actors and incidents are added.
+    public var base: String?
     public var title: String
     /// The default start of the simulated clock (ISO 8601, UTC); `--now` overrides it.
     public var start: String
@@ -34,9 +37,11 @@ public struct Scenario: Sendable, Codable, Equatable {
         /// May use `{node}`, `{n}`, `{ns}` (a namespace), `{pod}` (a pod name).
         public var url: String
         public var status: Int?
-        /// The kind of body sent (and returned): pod, privileged-pod, secret, configmap, lease,
-        /// rolebinding, clusterrolebinding, deployment.
+        /// The kind of body sent (and returned): pod, privileged-pod, hostnetwork-pod, secret,
+        /// configmap, lease, rolebinding, clusterrolebinding, deployment, networkpolicy.
         public var body: String?
+        /// Act as this user (`Impersonate-User`); the policy still sees the real user.
+        public var impersonate: String?
     }
 
     /// Something a grader looks for, at a time after the start.
@@ -53,6 +58,30 @@ public struct Scenario: Sendable, Codable, Equatable {
 
     public static func load(_ text: String) throws -> Scenario {
         try YAMLDecoder().decode(Scenario.self, from: text)
+    }
+
+    /// Loads a scenario file, resolving `base` from the same folder.
+    public static func load(path: String) throws -> Scenario {
+        var s = try load(String(contentsOfFile: path, encoding: .utf8))
+        var seen: Set<String> = [s.id]
+        while let baseID = s.base {
+            guard seen.insert(baseID).inserted else { throw ScenarioError.baseCycle(baseID) }
+            let dir = (path as NSString).deletingLastPathComponent
+            let base = try load(String(contentsOfFile: dir + "/\(baseID).yaml", encoding: .utf8))
+            s.actors = base.actors + s.actors
+            if s.namespaces.isEmpty { s.namespaces = base.namespaces }
+            s.base = base.base
+        }
+        return s
+    }
+}
+
+public enum ScenarioError: Error, CustomStringConvertible {
+    case baseCycle(String)
+    public var description: String {
+        switch self {
+        case .baseCycle(let id): "scenario base \(id) refers back to itself"
+        }
     }
 }
 

@@ -13,6 +13,8 @@ public struct SimRequest: Sendable {
     public var body: String?
     /// The incident it belongs to, for the ground truth.
     public var incident: String?
+    /// The identity the request impersonates, if any.
+    public var impersonate: String? = nil
 }
 
 /// Expands a scenario into a time-ordered, reproducible request stream.
@@ -117,6 +119,6 @@ public struct TrafficGenerator: Sendable {
         let user = actor.user.map { UserInfo(username: fill($0), groups: actor.groups ?? []) }
         return SimRequest(time: time, method: t.method, url: fill(t.url), user: user, userAgent: fill(actor.user_agent),
                           sourceIP: fill(actor.source_ip), status: t.status ?? (user == nil ? 401 : 200),
-                          body: t.body, incident: nil)
+                          body: t.body, incident: nil, impersonate: t.impersonate.map(fill))
     }
 }

@@ -77,3 +77,38 @@ import Testing
         #expect(r.stderr.contains("not a duration"))
     }
 }
+
+/// The study guide's jq queries, run with `kcsa jq` over generated logs, find exactly
+/// the incidents the generator injected (the ground truth), and nothing else.
+@Suite struct IncidentQueryTests {
+    static let cases: [(scenario: String, query: String, incidents: [String])] = [
+        ("dev-small", #"select(.objectRef.subresource=="exec" or .objectRef.subresource=="attach") | .auditID"#, ["exec-into-payments"]),
+        ("incident-breakout", #"select(.objectRef.subresource=="exec" or .objectRef.subresource=="attach") | .auditID"#, ["exec-shell"]),
+        ("incident-breakout", #"select(.verb=="create" and .objectRef.resource=="pods") | select(.requestObject.spec.containers[]?.securityContext.privileged==true) | .auditID"#, ["privileged-pod"]),
+        ("incident-breakout", #"select(.verb=="create" and .objectRef.resource=="pods") | select(.requestObject.spec.hostNetwork==true or .requestObject.spec.hostPID==true) | .auditID"#, ["hostnetwork-pod"]),
+        ("incident-escalation", #"select(.objectRef.resource=="clusterrolebindings" or .objectRef.resource=="rolebindings") | select(.verb=="create" or .verb=="update" or .verb=="patch") | .auditID"#, ["escalation"]),
+        ("incident-escalation", #"select(.responseStatus.code==403) | .auditID"#, ["forbidden-probing"]),
+        ("incident-escalation", #"select(.objectRef.subresource=="token" and .verb=="create") | .auditID"#, ["persistence-token"]),
+        ("dev-small", #"select(.responseStatus.code==401) | .auditID"#, ["failed-logins"]),
+        ("incident-tampering", #"select(.objectRef.resource=="networkpolicies" and .verb=="delete") | .auditID"#, ["networkpolicy-deleted"]),
+        ("incident-tampering", #"select(.impersonatedUser != null) | .auditID"#, ["impersonated-reads"]),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func theQueryFindsTheIncident(index: Int) throws {
+        let c = Self.cases[index]
+        let log = try PolicyCommandTests.temp("audit.log", "")
+        let truth = try PolicyCommandTests.temp("truth.json", "")
+        let gen = try PolicyCommandTests.kcsa(["events", "generate", "--scenario", c.scenario, "--policy",
+                                               "Labs/policies/seed-audit-policy.yaml", "--seed", "3", "--duration", "1h",
+                                               "-o", log, "--truth", truth])
+        #expect(gen.status == 0, "\(gen.stderr)")
+        let found = try PolicyCommandTests.kcsa(["jq", "-r", c.query, log])
+        #expect(found.status == 0, "\(found.stderr)")
+        let t = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: truth))) as? [String: Any])
+        let expected = Set((t["incidents"] as? [[String: Any]] ?? []).filter { c.incidents.contains($0["incident"] as? String ?? "") }
+            .flatMap { $0["auditIDs"] as? [String] ?? [] })
+        #expect(!expected.isEmpty)
+        #expect(Set(found.stdout.split(separator: "\n").map(String.init)) == expected)
+    }
+}

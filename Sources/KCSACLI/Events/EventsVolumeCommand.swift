@@ -109,9 +109,9 @@ enum ScenarioLoading {
         if !FileManager.default.fileExists(atPath: path), let root = try? ContentLocator.locate(explicit: content) {
             path = root + "/Labs/scenarios/\(name).yaml"
         }
-        let source = try InputFile.read(path)
+        _ = try InputFile.read(path)
         do {
-            return try Scenario.load(String(decoding: source.bytes, as: UTF8.self))
+            return try Scenario.load(path: path)
         } catch {
             throw CLIError("\(path): \(error)", exitCode: 1)
         }
