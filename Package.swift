@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
-        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "Diagnostics"]),
+        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress"]),

@@ -1,3 +1,4 @@
+import ClusterSim
 import KubeAudit
 
 /// A deterministic, realistic mix of API-server traffic for benchmarks: kubelets,
@@ -9,15 +10,15 @@ struct RequestStream {
     struct Actor {
         var name: String
         var weight: Int
-        var make: (inout SplitMix64) -> (String, String, UserInfo?)
+        var make: (inout SeededGenerator) -> (String, String, UserInfo?)
     }
 
     static let namespaces = ["default", "prod", "staging", "kube-system", "monitoring", "payments", "web", "ci"]
 
     static func actors(nodes: Int) -> [Actor] {
-        func pick<T>(_ xs: [T], _ r: inout SplitMix64) -> T { xs[Int(r.next() % UInt64(xs.count))] }
-        func ns(_ r: inout SplitMix64) -> String { pick(namespaces, &r) }
-        func pod(_ r: inout SplitMix64) -> String { "app-\(r.next() % 400)-\(String(r.next() % 0xfffff, radix: 36))" }
+        func pick<T>(_ xs: [T], _ r: inout SeededGenerator) -> T { xs[Int(r.next() % UInt64(xs.count))] }
+        func ns(_ r: inout SeededGenerator) -> String { pick(namespaces, &r) }
+        func pod(_ r: inout SeededGenerator) -> String { "app-\(r.next() % 400)-\(String(r.next() % 0xfffff, radix: 36))" }
         let authed = "system:authenticated"
         return [
             Actor(name: "kubelet", weight: 26) { r in
@@ -116,7 +117,7 @@ struct RequestStream {
 
     /// `count` requests drawn by actor weight, reproducibly from `seed`.
     static func generate(count: Int, seed: UInt64 = 42, nodes: Int = 100) -> (requests: [RequestAttributes], mix: [String: Int]) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let actors = actors(nodes: nodes)
         let total = actors.reduce(0) { $0 + $1.weight }
         var out: [RequestAttributes] = []
@@ -135,18 +136,5 @@ struct RequestStream {
             mix[actor.name, default: 0] += 1
         }
         return (out, mix)
-    }
-}
-
-/// A small, fast, reproducible PRNG (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }

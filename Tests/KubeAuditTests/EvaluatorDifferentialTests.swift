@@ -1,3 +1,4 @@
+import ClusterSim
 import Testing
 @testable import KubeAudit
 
@@ -5,14 +6,9 @@ import Testing
 /// apiserver's rules in `RuleCheck`, over many generated policies and requests.
 @Suite struct EvaluatorDifferentialTests {
     struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
+        var generator: SeededGenerator
+        init(state: UInt64) { generator = SeededGenerator(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
         mutating func some<T>(_ xs: [T], max: Int = 3) -> [T] {
             (0..<Int(next() % UInt64(max + 1))).map { _ in pick(xs) }

@@ -1,3 +1,4 @@
+import KubeAudit
 import JSONValue
 
 /// Builds one audit event after another, as a busy cluster's API server logs
@@ -176,23 +177,6 @@ struct EventGenerator {
         }
     }
 
-    /// RFC 3339 with microseconds, UTC, from microseconds since 1970.
-    private func timestamp(_ micros: Int) -> String {
-        let seconds = micros / 1_000_000
-        let days = seconds / 86_400
-        let rem = seconds % 86_400
-        // Civil-from-days (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let frac = String(micros % 1_000_000)
-        return "\(y)-\(two(m))-\(two(d))T\(two(rem / 3600)):\(two(rem / 60 % 60)):\(two(rem % 60)).\(String(repeating: "0", count: 6 - frac.count))\(frac)Z"
-    }
+    /// RFC 3339 with microseconds, UTC, as audit events carry them.
+    private func timestamp(_ micros: Int) -> String { MicroTime.format(Int64(micros)) }
 }
