@@ -105,16 +105,26 @@ public struct TrafficGenerator: Sendable {
 
     private func request(_ t: Scenario.RequestTemplate, actor: Scenario.Actor, node: String, n: Int, at time: Int64,
                          rng: inout SeededGenerator) -> SimRequest {
+        // One pass over the template; placeholders are rare, so most strings are copied as they are.
         func fill(_ s: String) -> String {
-            var r = s.replacingOccurrences(of: "{node}", with: node).replacingOccurrences(of: "{n}", with: String(n + 1))
-            while let range = r.range(of: "{ns}") {
-                r.replaceSubrange(range, with: scenario.namespaces[rng.index(below: scenario.namespaces.count)])
+            guard s.utf8.contains(UInt8(ascii: "{")) else { return s }
+            var out = ""
+            var rest = Substring(s)
+            while let open = rest.firstIndex(of: "{") {
+                out += rest[..<open]
+                guard let close = rest[open...].firstIndex(of: "}") else { break }
+                switch rest[rest.index(after: open)..<close] {
+                case "node": out += node
+                case "n": out += String(n + 1)
+                case "ns": out += scenario.namespaces[rng.index(below: scenario.namespaces.count)]
+                case "pod":
+                    let apps = ["web", "api", "worker", "cache"]
+                    out += "\(apps[rng.index(below: apps.count)])-\(String(rng.next() % 0x7fffff, radix: 36))"
+                default: out += rest[open...close]
+                }
+                rest = rest[rest.index(after: close)...]
             }
-            while let range = r.range(of: "{pod}") {
-                let apps = ["web", "api", "worker", "cache"]
-                r.replaceSubrange(range, with: "\(apps[rng.index(below: apps.count)])-\(String(rng.next() % 0x7fffff, radix: 36))")
-            }
-            return r
+            return out + rest
         }
         let user = actor.user.map { UserInfo(username: fill($0), groups: actor.groups ?? []) }
         return SimRequest(time: time, method: t.method, url: fill(t.url), user: user, userAgent: fill(actor.user_agent),
