@@ -4,64 +4,65 @@
 public enum AuditEventEncoder {
     /// The JSON line for an event, ending in `\n`.
     public static func json(_ e: AuditEvent) -> String {
-        var o = "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\""
-        o += ",\"level\":" + GoFormat.jsonString(e.level.rawValue)
-        o += ",\"auditID\":" + GoFormat.jsonString(e.auditID)
-        o += ",\"stage\":" + GoFormat.jsonString(e.stage.rawValue)
-        o += ",\"requestURI\":" + GoFormat.jsonString(e.requestURI)
-        o += ",\"verb\":" + GoFormat.jsonString(e.verb)
-        o += ",\"user\":" + user(e.user)
-        if let u = e.impersonatedUser { o += ",\"impersonatedUser\":" + user(u) }
-        if !e.sourceIPs.isEmpty { o += ",\"sourceIPs\":" + strings(e.sourceIPs) }
-        if !e.userAgent.isEmpty { o += ",\"userAgent\":" + GoFormat.jsonString(e.userAgent) }
-        if let r = e.objectRef { o += ",\"objectRef\":" + objectRef(r) }
-        if let s = e.responseStatus { o += ",\"responseStatus\":" + status(s) }
-        if let b = e.requestObject { o += ",\"requestObject\":" + b }
-        if let b = e.responseObject { o += ",\"responseObject\":" + b }
-        o += ",\"requestReceivedTimestamp\":\"" + MicroTime.format(e.requestReceivedTimestamp) + "\""
-        o += ",\"stageTimestamp\":\"" + MicroTime.format(e.stageTimestamp) + "\""
-        if !e.annotations.isEmpty { o += ",\"annotations\":" + stringMap(e.annotations) }
-        return o + "}\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(e, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func user(_ u: UserInfo?) -> String {
-        guard let u else { return "{}" }
-        var fields: [String] = []
-        if !u.username.isEmpty { fields.append("\"username\":" + GoFormat.jsonString(u.username)) }
-        if !u.uid.isEmpty { fields.append("\"uid\":" + GoFormat.jsonString(u.uid)) }
-        if !u.groups.isEmpty { fields.append("\"groups\":" + strings(u.groups)) }
-        if !u.extra.isEmpty {
-            let entries = u.extra.keys.sorted().map { GoFormat.jsonString($0) + ":" + strings(u.extra[$0]!) }
-            fields.append("\"extra\":{" + entries.joined(separator: ",") + "}")
+    /// Appends the JSON line for an event to a byte buffer (the generator's hot path).
+    public static func write(_ e: AuditEvent, to o: inout [UInt8]) {
+        var w = JSONBytes(out: o)
+        o = []
+        w.raw(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"#)
+        w.string(e.level.rawValue)
+        w.raw(#","auditID":"#); w.string(e.auditID)
+        w.raw(#","stage":"#); w.string(e.stage.rawValue)
+        w.raw(#","requestURI":"#); w.string(e.requestURI)
+        w.raw(#","verb":"#); w.string(e.verb)
+        w.raw(#","user":"#); w.user(e.user)
+        if let u = e.impersonatedUser { w.raw(#","impersonatedUser":"#); w.user(u) }
+        if !e.sourceIPs.isEmpty { w.raw(#","sourceIPs":"#); w.strings(e.sourceIPs) }
+        if !e.userAgent.isEmpty { w.raw(#","userAgent":"#); w.string(e.userAgent) }
+        if let r = e.objectRef {
+            w.raw(#","objectRef":{"#)
+            var first = true
+            for (k, v) in [("resource", r.resource), ("namespace", r.namespace), ("name", r.name), ("uid", r.uid),
+                           ("apiGroup", r.apiGroup), ("apiVersion", r.apiVersion), ("resourceVersion", r.resourceVersion),
+                           ("subresource", r.subresource)] where !v.isEmpty {
+                if !first { w.raw(",") }
+                first = false
+                w.raw("\"" + k + "\":")
+                w.string(v)
+            }
+            w.raw("}")
         }
-        return "{" + fields.joined(separator: ",") + "}"
-    }
-
-    static func objectRef(_ r: ObjectReference) -> String {
-        let pairs = [("resource", r.resource), ("namespace", r.namespace), ("name", r.name), ("uid", r.uid),
-                     ("apiGroup", r.apiGroup), ("apiVersion", r.apiVersion), ("resourceVersion", r.resourceVersion),
-                     ("subresource", r.subresource)]
-        return "{" + pairs.filter { !$0.1.isEmpty }.map { "\"\($0.0)\":" + GoFormat.jsonString($0.1) }
-            .joined(separator: ",") + "}"
-    }
-
-    /// `metav1.Status`: ListMeta is a struct, so `"metadata":{}` is always written.
-    static func status(_ s: ResponseStatus) -> String {
-        var o = "{\"metadata\":{}"
-        if !s.status.isEmpty { o += ",\"status\":" + GoFormat.jsonString(s.status) }
-        if !s.message.isEmpty { o += ",\"message\":" + GoFormat.jsonString(s.message) }
-        if !s.reason.isEmpty { o += ",\"reason\":" + GoFormat.jsonString(s.reason) }
-        if let d = s.details { o += ",\"details\":" + d }
-        if s.code != 0 { o += ",\"code\":\(s.code)" }
-        return o + "}"
-    }
-
-    static func strings(_ xs: [String]) -> String {
-        "[" + xs.map(GoFormat.jsonString).joined(separator: ",") + "]"
-    }
-
-    static func stringMap(_ m: [String: String]) -> String {
-        "{" + m.keys.sorted().map { GoFormat.jsonString($0) + ":" + GoFormat.jsonString(m[$0]!) }.joined(separator: ",") + "}"
+        if let s = e.responseStatus {
+            // metav1.Status: ListMeta is a struct, so `"metadata":{}` is always written.
+            w.raw(#","responseStatus":{"metadata":{}"#)
+            if !s.status.isEmpty { w.raw(#","status":"#); w.string(s.status) }
+            if !s.message.isEmpty { w.raw(#","message":"#); w.string(s.message) }
+            if !s.reason.isEmpty { w.raw(#","reason":"#); w.string(s.reason) }
+            if let d = s.details { w.raw(#","details":"#); w.raw(d) }
+            if s.code != 0 { w.raw(#","code":"#); w.raw(String(s.code)) }
+            w.raw("}")
+        }
+        if let b = e.requestObject { w.raw(#","requestObject":"#); w.raw(b) }
+        if let b = e.responseObject { w.raw(#","responseObject":"#); w.raw(b) }
+        w.raw(#","requestReceivedTimestamp":""# + MicroTime.format(e.requestReceivedTimestamp) + "\"")
+        w.raw(#","stageTimestamp":""# + MicroTime.format(e.stageTimestamp) + "\"")
+        if !e.annotations.isEmpty {
+            w.raw(#","annotations":{"#)
+            for (i, k) in e.annotations.keys.sorted().enumerated() {
+                if i > 0 { w.raw(",") }
+                w.string(k)
+                w.raw(":")
+                w.string(e.annotations[k]!)
+            }
+            w.raw("}")
+        }
+        w.raw("}\n")
+        o = w.out
     }
 
     /// The legacy line format (`--audit-log-format=legacy`, `pkg/audit/format.go`),
