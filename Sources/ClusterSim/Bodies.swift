@@ -64,10 +64,11 @@ enum Bodies {
 
     /// What a successful read returns: the stored object for a get, a list of
     /// `items` stored objects for a list.
-    static func readResponse(resource: String, verb: String, items: Int, _ c: Context) -> String? {
+    static func readResponse(resource: String, verb: String, items: Int, _ c: Context,
+                             managedFields: Bool = true) -> String? {
         guard let kind = kind(ofResource: resource) else { return nil }
         if verb == "get" {
-            return object(kind, c).map { stored($0, c) }
+            return object(kind, c).map { stored($0, c, managedFields: managedFields) }
         }
         guard verb == "list", let first = object(kind, c) else { return nil }
         let listKind = (first.range(of: #""kind":""#).map { r in
@@ -77,7 +78,7 @@ enum Bodies {
         for i in 0..<items {
             var item = c
             item.name = "\(c.name.isEmpty ? String(resource.dropLast()) : c.name)-\(i)"
-            if let o = object(kind, item) { parts.append(stored(o, item)) }
+            if let o = object(kind, item) { parts.append(stored(o, item, managedFields: managedFields)) }
         }
         let apiVersion = first.range(of: #""apiVersion":""#).map { r in
             String(first[r.upperBound...].prefix { $0 != "\"" })
@@ -86,8 +87,13 @@ enum Bodies {
     }
 
     /// The object as stored: the body with the server's metadata added.
-    static func stored(_ body: String, _ c: Context) -> String {
-        let server = #""uid":\#(q(c.uid)),"resourceVersion":\#(q(c.resourceVersion)),"creationTimestamp":\#(q(c.creationTimestamp)),"#
+    /// With `managedFields`, as the server stores it; kube-apiserver removes them from
+    /// recorded bodies when the policy says `omitManagedFields`.
+    static func stored(_ body: String, _ c: Context, managedFields: Bool = true) -> String {
+        var server = #""uid":\#(q(c.uid)),"resourceVersion":\#(q(c.resourceVersion)),"creationTimestamp":\#(q(c.creationTimestamp)),"#
+        if managedFields {
+            server += #""managedFields":[{"manager":"kubectl-client-side-apply","operation":"Update","apiVersion":"v1","time":\#(q(c.creationTimestamp)),"fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:labels":{}}}}],"#
+        }
         guard let r = body.range(of: #""metadata":{"#) else { return body }
         return body.replacingCharacters(in: r, with: #""metadata":{"# + server)
     }

@@ -28,7 +28,10 @@ public struct EventBuilder: Sendable {
         let attrs = info.attributes
         let requestURI = info.requestURI
         let decision = evaluator.evaluate(attrs)
-        let plan = StagePlan(decision: decision, attributes: attrs, outcome: authenticated ? .completed : .unauthenticated)
+        // A handler panics very rarely (about one request in 200,000): Panic replaces ResponseComplete.
+        let panicked = authenticated && rng.next() % 200_000 == 0
+        let plan = StagePlan(decision: decision, attributes: attrs,
+                             outcome: !authenticated ? .unauthenticated : panicked ? .panicked : .completed)
         guard decision.level != .none else { return Output(auditID: auditID, events: [], decision: decision) }
 
         let latency = 2_000 + Int64(rng.next() % 40_000)
@@ -68,8 +71,16 @@ public struct EventBuilder: Sendable {
             responseBody = Bodies.status(code: 404, reason: "NotFound", message: message)
         default:
             status = ResponseStatus(code: r.status)
-            responseBody = (requestBody ?? deletedObject).map { Bodies.stored($0, context) }
-                ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context)
+            let keep = !decision.omitManagedFields
+            responseBody = (requestBody ?? deletedObject).map { Bodies.stored($0, context, managedFields: keep) }
+                ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context, managedFields: keep)
+        }
+        var finalStatus = status
+        if panicked {
+            finalStatus = ResponseStatus(code: 500, status: "Failure",
+                                         message: "APIServer panic'd: runtime error: invalid memory address or nil pointer dereference",
+                                         reason: "InternalError")
+            responseBody = nil
         }
         var annotations: [String: String] = [:]
         if authenticated {
@@ -93,7 +104,7 @@ public struct EventBuilder: Sendable {
                 // Impersonation is applied after RequestReceived is written (spec §6).
                 impersonatedUser: later && authenticated ? r.impersonate.map { UserInfo(username: $0, groups: ["system:authenticated"]) } : nil,
                 sourceIPs: [r.sourceIP], userAgent: r.userAgent,
-                objectRef: objectRef, responseStatus: later ? status : nil,
+                objectRef: objectRef, responseStatus: later ? (stage == .panic ? finalStatus : status) : nil,
                 requestObject: later && plan.requestObject.present ? requestBody : nil,
                 responseObject: stage == .responseComplete && plan.responseObject.present ? responseBody : nil,
                 requestReceivedTimestamp: r.time, stageTimestamp: at,

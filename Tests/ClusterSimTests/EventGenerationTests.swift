@@ -126,3 +126,22 @@ import Testing
         #expect(ClusterSim.Duration.microseconds(text) == nil)
     }
 }
+
+@Suite struct ManagedFieldsTests {
+    func events(omit: Bool) throws -> [AuditEvent] {
+        let policy = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitManagedFields: \(omit)\nrules:\n- level: RequestResponse\n"
+        let evaluator = try #require(PolicyLoader.load(.init(name: "p", text: policy)).evaluator())
+        let requests = try TrafficGenerator(scenario: EventGenerationTests.scenario(), seed: 2,
+                                            duration: ClusterSim.Duration.microseconds("10m")!).requests()
+        let builder = EventBuilder(evaluator: evaluator, seed: 2)
+        return requests.enumerated().flatMap { i, r in builder.events(for: r, index: i)?.events ?? [] }
+    }
+
+    @Test func omitManagedFieldsRemovesThemFromRecordedBodies() throws {
+        let kept = try events(omit: false).filter { ($0.responseObject ?? "").contains("\"managedFields\"") }
+        #expect(!kept.isEmpty)
+        let omitted = try events(omit: true)
+        #expect(!omitted.contains { ($0.responseObject ?? "").contains("\"managedFields\"") })
+        #expect(omitted.contains { $0.responseObject != nil })
+    }
+}
