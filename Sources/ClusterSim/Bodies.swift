@@ -46,6 +46,16 @@ enum Bodies {
         }
     }
 
+    /// The Kubernetes kind and apiVersion of each body kind.
+    static let typeOf: [String: (String, String)] = [
+        "pod": ("Pod", "v1"), "privileged-pod": ("Pod", "v1"), "hostnetwork-pod": ("Pod", "v1"),
+        "secret": ("Secret", "v1"), "configmap": ("ConfigMap", "v1"), "node": ("Node", "v1"),
+        "lease": ("Lease", "coordination.k8s.io/v1"), "deployment": ("Deployment", "apps/v1"),
+        "rolebinding": ("RoleBinding", "rbac.authorization.k8s.io/v1"),
+        "clusterrolebinding": ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"),
+        "networkpolicy": ("NetworkPolicy", "networking.k8s.io/v1"),
+    ]
+
     /// The body kind for a resource, for responses to reads.
     static func kind(ofResource resource: String) -> String? {
         switch resource {
@@ -70,19 +80,15 @@ enum Bodies {
         if verb == "get" {
             return object(kind, c).map { stored($0, c, managedFields: managedFields) }
         }
-        guard verb == "list", let first = object(kind, c) else { return nil }
-        let listKind = (first.range(of: #""kind":""#).map { r in
-            String(first[r.upperBound...].prefix { $0 != "\"" })
-        } ?? "Object") + "List"
+        guard verb == "list" else { return nil }
+        let (typeName, apiVersion) = typeOf[kind] ?? ("Object", "v1")
+        let listKind = typeName + "List"
         var parts: [String] = []
         for i in 0..<items {
             var item = c
             item.name = "\(c.name.isEmpty ? String(resource.dropLast()) : c.name)-\(i)"
             if let o = object(kind, item) { parts.append(stored(o, item, managedFields: managedFields)) }
         }
-        let apiVersion = first.range(of: #""apiVersion":""#).map { r in
-            String(first[r.upperBound...].prefix { $0 != "\"" })
-        } ?? "v1"
         return #"{"kind":"\#(listKind)","apiVersion":"\#(apiVersion)","metadata":{"resourceVersion":"\#(c.resourceVersion)"},"items":[\#(parts.joined(separator: ","))]}"#
     }
 
@@ -94,8 +100,16 @@ enum Bodies {
         if managedFields {
             server += #""managedFields":[{"manager":"kubectl-client-side-apply","operation":"Update","apiVersion":"v1","time":\#(q(c.creationTimestamp)),"fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:labels":{}}}}],"#
         }
-        guard let r = body.range(of: #""metadata":{"#) else { return body }
-        return body.replacingCharacters(in: r, with: #""metadata":{"# + server)
+        // Plain byte search and slicing: Foundation's string replacement converts to UTF-16.
+        let marker = Array(#""metadata":{"#.utf8)
+        let bytes = Array(body.utf8)
+        guard let at = bytes.indices.first(where: { i in
+            i + marker.count <= bytes.count && bytes[i] == marker[0] && bytes[i..<i + marker.count].elementsEqual(marker)
+        }) else { return body }
+        var out = bytes[..<(at + marker.count)]
+        out.append(contentsOf: server.utf8)
+        out.append(contentsOf: bytes[(at + marker.count)...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A `Status` object for a failed request.
