@@ -32,6 +32,10 @@ public enum GoFormat {
     /// `encoding/json` string encoding with its default HTML escaping
     /// (`<`, `>`, `&` as `\u003c` ...; U+2028/2029 escaped).
     public static func jsonString(_ s: String) -> String {
+        // Most strings need no escaping at all.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
