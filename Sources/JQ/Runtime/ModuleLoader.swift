@@ -92,16 +92,7 @@ final class ModuleLoader {
         if inProgress.contains(file) { throw JQError("module cycle detected involving \(file)") }
         inProgress.insert(file)
         defer { inProgress.remove(file) }
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw JQError("could not read module \(file)")
-        }
-        var parser = Parser(source: SourceFile(name: file, text: text))
-        let parsed: ParsedModule
-        do throws(SyntaxError) {
-            parsed = try parser.parseModule(requireBody: false)
-        } catch {
-            throw JQError("\(error.diagnostic.message) in module \(file)")
-        }
+        let parsed = try Self.parse(file)
         let r = Resolver(globals: prelude)
         let dir = URL(fileURLWithPath: file).deletingLastPathComponent().path
         try importAll(parsed.imports, into: r, relativeTo: dir)
@@ -118,19 +109,23 @@ final class ModuleLoader {
         return m
     }
 
-    /// `"name" | modulemeta`: the module's metadata plus its `deps` and `defs`.
-    static func metadata(_ name: String, searchPaths: [String]) throws -> JSON {
-        let file = try locate(name, meta: nil, isData: false, from: nil, searchPaths: searchPaths)
+    /// Reads and parses a module file; errors name the file.
+    static func parse(_ file: String) throws -> ParsedModule {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw JQError("could not read module \(file)")
         }
         var parser = Parser(source: SourceFile(name: file, text: text))
-        let parsed: ParsedModule
         do throws(SyntaxError) {
-            parsed = try parser.parseModule(requireBody: false)
+            return try parser.parseModule(requireBody: false)
         } catch {
             throw JQError("\(error.diagnostic.message) in module \(file)")
         }
+    }
+
+    /// `"name" | modulemeta`: the module's metadata plus its `deps` and `defs`.
+    static func metadata(_ name: String, searchPaths: [String]) throws -> JSON {
+        let file = try locate(name, meta: nil, isData: false, from: nil, searchPaths: searchPaths)
+        let parsed = try Self.parse(file)
         var out = parsed.meta?.objectValue ?? JSONObject()
         var deps: [JSON] = []
         for imp in parsed.imports {

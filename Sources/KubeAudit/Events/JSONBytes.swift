@@ -10,9 +10,8 @@ struct JSONBytes {
 
     mutating func string(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        let utf8 = s.utf8
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }) {
-            out.append(contentsOf: utf8)
+        if GoFormat.needsNoEscaping(s) {
+            out.append(contentsOf: s.utf8)
         } else {
             out.append(contentsOf: GoFormat.jsonString(s).utf8.dropFirst().dropLast())
         }

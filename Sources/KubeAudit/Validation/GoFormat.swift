@@ -33,9 +33,7 @@ public enum GoFormat {
     /// (`<`, `>`, `&` as `\u003c` ...; U+2028/2029 escaped).
     public static func jsonString(_ s: String) -> String {
         // Most strings need no escaping at all.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }) {
-            return "\"" + s + "\""
-        }
+        if needsNoEscaping(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -55,6 +53,13 @@ public enum GoFormat {
             }
         }
         return out + "\""
+    }
+
+    /// True when encoding/json writes the string as it is: printable ASCII without
+    /// `"`, `\\` or the HTML-escaped `<`, `>`, `&`.
+    @inline(__always)
+    static func needsNoEscaping(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }
     }
 
     /// An approximation of `unicode.IsPrint`: letters, marks, numbers, punctuation,
