@@ -42,6 +42,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
+        .target(name: "Labs", dependencies: [
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         // The learner's progress in SQLite.
         .target(name: "Progress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
@@ -51,14 +57,14 @@ let package = Package(
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
-        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics"],
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/.
@@ -68,6 +74,7 @@ let package = Package(
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
+        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]

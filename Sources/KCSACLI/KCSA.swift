@@ -19,6 +19,7 @@ public struct KCSA: ParsableCommand {
             ExamCommand.self,
             ProgressCommand.self,
             JQCommand.self,
+            LabCommand.self,
 
         ]
     )

@@ -5,7 +5,7 @@ import GRDB
 /// question id (never by position). Writes are transactional; a damaged database is
 /// moved aside and reported, never silently dropped.
 public final class ProgressStore: Sendable {
-    private let db: DatabaseQueue
+    let db: DatabaseQueue
     /// Set when an unreadable database was moved aside at open.
     public let recoveredFrom: String?
 
@@ -58,6 +58,7 @@ public final class ProgressStore: Sendable {
                 t.column("takenAt", .datetime).notNull()
             }
         }
+        registerLabMigrations(&m)
         return m
     }
 

@@ -4,12 +4,13 @@ import Diagnostics
 import Exam
 import JSONValue
 import KubeAudit
+import Labs
 
 /// `kcsa content check`: proves the course content is sound.
 struct ContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "content",
-        abstract: "Check the course content (question bank and course policies).",
+        abstract: "Check the course content (question bank, labs and course policies).",
         subcommands: [ContentCheckCommand.self]
     )
 }
@@ -22,7 +23,9 @@ struct ContentCheckCommand: ParsableCommand {
         Questions: format version, domains and subtopics from the curriculum, unique kebab-case ids, \
         options a-e in order, answers among the options and matching the kind, a why on every option, \
         an explanation and at least one authoritative source. Policies in Labs/policies must load \
-        as kube-apiserver would load them.
+        as kube-apiserver would load them. Labs: every file in Labs/labs loads and is in \
+        Labs/catalog.yaml, ids are unique, every lab has hints and a source, its reference solution \
+        passes its own checker and its starter (or an empty answer) does not.
         """
     )
 
@@ -47,12 +50,26 @@ struct ContentCheckCommand: ParsableCommand {
                     problems.append(ContentProblem(file: source, diagnostic: d))
                 }
             }
+            let catalog = LabCatalog.load(root: root)
+            var labProblems = catalog.problems
+            let checker = LabChecker(resources: LabResources(root: root))
+            for (i, lab) in catalog.labs.enumerated() {
+                StatusLine.show("checking lab \(i + 1)/\(catalog.labs.count) \(lab.id)")
+                for message in checker.selfCheck(lab) {
+                    labProblems.append(.init(file: nil, path: lab.path, diagnostic: .error("lab \(lab.id): \(message)")))
+                }
+            }
+            StatusLine.done()
+            for p in labProblems {
+                problems.append(ContentProblem(file: p.file ?? SourceFile(name: p.path, text: ""), diagnostic: p.diagnostic))
+            }
             let errors = problems.filter { $0.diagnostic.severity == .error }
             if json {
                 var o = JSONObject()
                 o["ok"] = .bool(errors.isEmpty)
                 o["questions"] = .number(bank.questions.count)
                 o["policies"] = .number(policies.count)
+                o["labs"] = .number(catalog.labs.count)
                 var perDomain = JSONObject()
                 for d in bank.curriculum.domains { perDomain[d.id] = .number(bank.questions(in: d.id).count) }
                 o["questionsPerDomain"] = .object(perDomain)
@@ -70,6 +87,9 @@ struct ContentCheckCommand: ParsableCommand {
                 var summary = "questions: \(bank.questions.count) in \(bank.curriculum.domains.count) domains ("
                 summary += bank.curriculum.domains.map { "\($0.id) \(bank.questions(in: $0.id).count)" }.joined(separator: ", ")
                 summary += ")\npolicies: \(policies.count)\n"
+                summary += "labs: \(catalog.labs.count) (" + Lab.Kind.allCases.map { k in
+                    "\(k.rawValue) \(catalog.labs.count { $0.kind == k })"
+                }.joined(separator: ", ") + "), each reference passes and each starter fails\n"
                 summary += errors.isEmpty ? style.green("content check passed") + "\n"
                     : style.red("content check failed") + ": \(errors.count) problem\(errors.count == 1 ? "" : "s")\n"
                 Console.out(summary)

@@ -67,23 +67,14 @@ struct EventsGenerateCommand: ParsableCommand {
             let scenarioPath = scenario
             let policyPath = policy ?? ((root ?? ".") + "/Labs/policies/seed-audit-policy.yaml")
             let (evaluator, _) = try PolicyLoading.evaluator(path: policyPath)
-            let requests: [SimRequest]
+            let log: AuditLog
             do {
-                requests = try TrafficGenerator(scenario: sc, seed: seed, start: start, duration: span).requests()
+                log = try AuditLog.generate(scenario: sc, evaluator: evaluator, seed: seed, start: start, duration: span)
             } catch let e as TrafficGenerator.Problem {
                 throw CLIError("\(scenarioPath): \(e.description)", exitCode: 1)
             }
-            let builder = EventBuilder(evaluator: evaluator, seed: seed)
-            var events: [AuditEvent] = []
-            var incidents: [String: [String]] = [:]
-            for (i, r) in requests.enumerated() {
-                guard let out = builder.events(for: r, index: i) else { continue }
-                events += out.events
-                if let id = r.incident, !out.events.isEmpty { incidents[id, default: []].append(out.auditID) }
-            }
-            // The log is written in the order events happen, as kube-apiserver's backend does.
-            events = events.enumerated().sorted { ($0.element.stageTimestamp, $0.offset) < ($1.element.stageTimestamp, $1.offset) }
-                .map(\.element)
+            let events = log.events
+            let incidents = log.incidents
             var text = ""
             text.reserveCapacity(events.count * 600)
             for e in events { text += format == "json" ? AuditEventEncoder.json(e) : AuditEventEncoder.legacy(e) }

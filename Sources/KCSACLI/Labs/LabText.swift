@@ -1,0 +1,44 @@
+import Foundation
+import Labs
+import Progress
+
+/// Labs as text: the course list and one lab's task.
+enum LabText {
+    static func list(_ labs: [Lab], progress: [String: LabProgress], style: Style) -> String {
+        let width = labs.map(\.id.count).max() ?? 10
+        var out = ""
+        var topic = ""
+        for (i, lab) in labs.enumerated() {
+            if lab.topic != topic {
+                topic = lab.topic
+                out += (out.isEmpty ? "" : "\n") + style.bold(topic) + "\n"
+            }
+            let p = progress[lab.id]
+            let mark = p?.passed == true ? style.green("passed ") : (p?.attempts ?? 0) > 0 ? style.yellow("tried  ") : "       "
+            out += String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) + lab.title + "\n"
+        }
+        let passed = labs.count { progress[$0.id]?.passed == true }
+        out += "\n\(passed) of \(labs.count) labs passed.\n"
+        return out
+    }
+
+    static func task(_ lab: Lab, style: Style) -> String {
+        var out = style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]\n\n"
+        out += lab.task.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        var facts: [String] = []
+        if let s = lab.scenario { facts.append("scenario \(s) (\(lab.duration))") }
+        if let q = lab.query {
+            facts.append("log under policy \(q.policy)")
+            facts.append(q.slurp ? "the program reads the whole log as one array (jq -s)" : "the program runs on each event")
+            facts.append("outputs compared " + (q.compare == .ordered ? "in order" : "in any order"))
+        }
+        if !facts.isEmpty { out += "\n" + style.dim(facts.joined(separator: "; ")) + "\n" }
+        out += "\nYour answer: \(lab.kind.answerLanguage).\n"
+        if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            out += "\n" + style.bold("Starter") + ":\n" + lab.starter.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+}

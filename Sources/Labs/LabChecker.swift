@@ -1,0 +1,47 @@
+import Diagnostics
+import JQ
+
+/// Checks an answer to a lab with the grader its kind needs. The same checker serves
+/// `kcsa lab check`, the REPL's `check` and `kcsa content check`.
+public struct LabChecker {
+    public var resources: LabResources
+    /// Limits on a learner's jq program, per event.
+    public var jqLimits = JQLimits(maxSteps: 5_000_000, maxOutputs: 1_000_000)
+
+    public init(resources: LabResources) { self.resources = resources }
+
+    /// Checks `answer` (the text of a policy, jq program or prediction).
+    public func check(_ lab: Lab, answer: SourceFile, cancellation: JQCancellation = JQCancellation())
+        throws(LabCheckError) -> LabReport {
+        switch lab.kind {
+        case .policy, .fix:
+            return try PolicyGrader(lab: lab, resources: resources).grade(answer) { cancellation.isCancelled }
+        case .query:
+            guard let spec = lab.query else { throw .content("query lab \(lab.id) has no query settings") }
+            return try QueryGrader(lab: lab, spec: spec, resources: resources, limits: jqLimits)
+                .grade(answer, cancellation: cancellation)
+        case .predict:
+            guard let spec = lab.predict else { throw .content("predict lab \(lab.id) has no requests") }
+            return try PredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        }
+    }
+
+    /// Checks the lab's own reference and starter (for `kcsa content check` and tests):
+    /// the reference must pass, the starter (or an empty answer) must not.
+    public func selfCheck(_ lab: Lab) -> [String] {
+        var problems: [String] = []
+        do {
+            let r = try check(lab, answer: SourceFile(name: "\(lab.id) reference", text: lab.reference))
+            if !r.passed {
+                let failed = r.checks.filter { !$0.passed }.map { "\($0.name): \($0.details.joined(separator: "; "))" }
+                let diags = r.diagnostics.map(\.message)
+                problems.append("the reference solution does not pass: " + (failed + diags).joined(separator: " | "))
+            }
+            let s = try check(lab, answer: SourceFile(name: "\(lab.id) starter", text: lab.starter))
+            if s.passed { problems.append("the starter passes (it must fail, or the lab teaches nothing)") }
+        } catch {
+            problems.append(error.description)
+        }
+        return problems
+    }
+}

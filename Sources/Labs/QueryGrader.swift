@@ -1,0 +1,152 @@
+import Diagnostics
+import JQ
+import JSONValue
+
+/// Checks a jq answer (query labs): its output must equal the reference program's on the
+/// log of every seed, the learner's visible one and hidden ones.
+struct QueryGrader {
+    let lab: Lab
+    let spec: QuerySpec
+    let resources: LabResources
+    var limits: JQLimits
+
+    func grade(_ answer: SourceFile, cancellation: JQCancellation) throws(LabCheckError) -> LabReport {
+        let text = String(decoding: answer.bytes, as: UTF8.self)
+        let program: JQProgram
+        do {
+            program = try JQProgram.compile(text, options: .init(sourceName: answer.name))
+        } catch {
+            return LabReport(labID: lab.id, checks: [.init(name: "the program compiles", passed: false)],
+                             diagnostics: error.diagnostics, answer: answer)
+        }
+        let reference: JQProgram
+        do {
+            reference = try JQProgram.compile(lab.reference)
+        } catch {
+            throw .content("the reference program of \(lab.id) does not compile: \(error.jqStyleMessage)")
+        }
+        guard let scenario = lab.scenario else { throw .content("query lab \(lab.id) has no scenario") }
+        var checks: [LabReport.Check] = [.init(name: "the program compiles", passed: true)]
+        for (n, seed) in spec.seeds.enumerated() {
+            let events = try resources.log(scenario: scenario, policy: spec.policy, duration: lab.duration, seed: seed)
+            let name = n == 0 ? "the log you can see (\(scenario), seed \(seed))"
+                : "hidden log \(n) (\(scenario), another seed)"
+            checks.append(try compare(program, reference, events, name: name, cancellation: cancellation))
+            // One failing log is enough to act on; later ones would repeat it.
+            if !(checks.last?.passed ?? true) { break }
+        }
+        return LabReport(labID: lab.id, checks: checks, diagnostics: [], answer: answer)
+    }
+
+    /// The outputs of one program over a log, input by input (or slurped).
+    struct Run {
+        var perInput: [[JSON]] = []
+        var error: String?
+        var failedInput: Int?
+        var all: [JSON] { perInput.flatMap { $0 } }
+    }
+
+    func run(_ program: JQProgram, _ events: [JSON], cancellation: JQCancellation) throws(LabCheckError) -> Run {
+        var result = Run()
+        let inputs = spec.slurp ? [JSON.array(events)] : events
+        var next = 0
+        let env = JQEnvironment(nextInput: {
+            guard next < inputs.count else { return nil }
+            defer { next += 1 }
+            return inputs[next]
+        }, limits: limits, cancellation: cancellation)
+        do {
+            try JQProgram.withLargeStack {
+                while next < inputs.count {
+                    let input = inputs[next]
+                    let index = next
+                    next += 1
+                    var outputs: [JSON] = []
+                    do {
+                        try program.run(input, environment: env) { outputs.append($0) }
+                    } catch let e as JQRuntimeError {
+                        result.perInput.append(outputs)
+                        result.error = "jq: error (at event \(index + 1)): \(e.message)"
+                        result.failedInput = index
+                        return
+                    } catch let e as JQLimitExceeded {
+                        result.perInput.append(outputs)
+                        result.error = "stopped: \(e.message)"
+                        result.failedInput = index
+                        return
+                    } catch let h as JQHalt {
+                        result.perInput.append(outputs)
+                        if h.exitCode != 0 { result.error = "the program halted with exit code \(h.exitCode)" }
+                        return
+                    }
+                    result.perInput.append(outputs)
+                }
+            }
+        } catch is JQCancelled {
+            throw .cancelled
+        } catch let e as LabCheckError {
+            throw e
+        } catch {
+            result.error = "\(error)"
+        }
+        return result
+    }
+
+    private func compare(_ program: JQProgram, _ reference: JQProgram, _ events: [JSON], name: String,
+                         cancellation: JQCancellation) throws(LabCheckError) -> LabReport.Check {
+        let want = try run(reference, events, cancellation: cancellation)
+        if let e = want.error { throw .content("the reference program of \(lab.id) fails: \(e)") }
+        let got = try run(program, events, cancellation: cancellation)
+        let printer = JSONPrinter(options: .compact)
+        if let error = got.error {
+            var details = [error]
+            if let i = got.failedInput, !spec.slurp {
+                details.append("on this event: " + Self.clip(printer.string(events[i]), 600))
+            }
+            return .init(name: name, passed: false, details: details)
+        }
+        if same(got.all, want.all) { return .init(name: name, passed: true) }
+        var details = ["your program printed \(got.all.count) output(s), the reference \(want.all.count)"]
+        // The smallest event on which the two programs disagree is the easiest to reason about.
+        if !spec.slurp, got.perInput.count == events.count {
+            let differing = events.indices.filter { !same(got.perInput[$0], want.perInput[$0]) }
+            let texts = differing.map { printer.string(events[$0]) }
+            if let k = texts.indices.min(by: { texts[$0].utf8.count < texts[$1].utf8.count }) {
+                let i = differing[k]
+                details.append("the smallest event where they differ (event \(i + 1) of \(events.count)):")
+                details.append("  " + Self.clip(texts[k], 800))
+                details.append("  expected: " + show(want.perInput[i], printer))
+                details.append("  yours:    " + show(got.perInput[i], printer))
+                return .init(name: name, passed: false, details: details)
+            }
+        }
+        let a = ordered(got.all), b = ordered(want.all)
+        if let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? (a.count != b.count ? min(a.count, b.count) : nil) {
+            details.append("the first differing output" + (spec.compare == .multiset ? " (outputs sorted)" : "") + " is #\(i + 1):")
+            details.append("  expected: " + (i < b.count ? Self.clip(printer.string(b[i]), 400) : "(nothing)"))
+            details.append("  yours:    " + (i < a.count ? Self.clip(printer.string(a[i]), 400) : "(nothing)"))
+        }
+        return .init(name: name, passed: false, details: details)
+    }
+
+    private func same(_ a: [JSON], _ b: [JSON]) -> Bool {
+        guard a.count == b.count else { return false }
+        if spec.compare == .ordered { return a == b }
+        return ordered(a) == ordered(b)
+    }
+
+    /// Ordered comparison keeps the order; multiset compares sorted canonical forms.
+    private func ordered(_ values: [JSON]) -> [JSON] {
+        guard spec.compare == .multiset else { return values }
+        let sorter = JSONPrinter(options: .init(indent: 0, sortKeys: true))
+        return values.map { (sorter.string($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    private func show(_ outputs: [JSON], _ printer: JSONPrinter) -> String {
+        outputs.isEmpty ? "(no output)" : Self.clip(outputs.map(printer.string).joined(separator: " "), 400)
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        s.count <= n ? s : String(s.prefix(n)) + "..."
+    }
+}
