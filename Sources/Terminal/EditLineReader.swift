@@ -100,7 +100,7 @@ public final class EditLineReader: LineReader {
         guard let info = el_line(el)?.pointee else { return UInt8(CC_ERROR) }
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: info.cursor - info.buffer),
                             as: UTF8.self)
-        let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        let word = CompletionWord.token(before)
         let matches = Array(Set(completer(before).filter { $0.hasPrefix(word) })).sorted()
         if matches.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         if matches.count == 1 {

@@ -17,10 +17,25 @@ enum REPLHelp {
 
     static let commands = [
         Command(name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one"),
+        Command(name: "labs", usage: "labs", summary: "list the labs in course order, with your progress"),
+        Command(name: "open", usage: "open LAB", summary: "open a lab and show its task"),
+        Command(name: "task", usage: "task", summary: "show the open lab's task again"),
+        Command(name: "hint", usage: "hint [N]", summary: "the next hint: a nudge, a pointer, then a near-solution (use is recorded)"),
+        Command(name: "write", usage: "write", summary: "type your answer over several lines; end with a line holding only `.`"),
+        Command(name: "edit", usage: "edit", summary: "edit your answer in $VISUAL or $EDITOR"),
+        Command(name: "load", usage: "load FILE", summary: "take your answer from a file (with no lab open: load a policy)"),
+        Command(name: "answer", usage: "answer [TEXT]", summary: "show your answer, or set a one-line answer (a jq filter)"),
+        Command(name: "try", usage: "try [FILTER]", summary: "run a jq filter on the lab's log (default: your answer)"),
+        Command(name: "peek", usage: "peek [N]", summary: "the lab's first events, or its most frequent requests"),
+        Command(name: "check", usage: "check", summary: "check your answer; failures come with a concrete example"),
+        Command(name: "solution", usage: "solution", summary: "the reference solution (once you have passed)"),
+        Command(name: "next", usage: "next", summary: "open the next lab"),
+        Command(name: "reset", usage: "reset [LAB|all]", summary: "back to the starter; forget attempts and hints"),
+        Command(name: "progress", usage: "progress", summary: "labs passed, checks and hints, question readiness"),
         Command(name: "policy", usage: "policy FILE", summary: "load an audit policy to work with (validated as kube-apiserver would)"),
         Command(name: "validate", usage: "validate [FILE]", summary: "check a policy file (default: the loaded one)"),
         Command(name: "explain", usage: "explain METHOD URL [as USER [GROUP...]]",
-                summary: "why the loaded policy logs a request at its level, rule by rule"),
+                summary: "why a policy (your lab answer, the lab's, or the loaded one) logs a request"),
         Command(name: "jq", usage: "jq [OPTIONS] FILTER [FILE...]", summary: "run a jq 1.8 query (same options as `kcsa jq`)"),
         Command(name: "quiz", usage: "quiz [DOMAIN]", summary: "answer a question from the KCSA bank, with the explanation"),
         Command(name: "quit", usage: "quit", summary: "leave (Ctrl-D also works)"),
@@ -96,8 +111,8 @@ extension REPL {
     }
 
     func explain(_ args: [String]) -> Outcome {
-        guard let policy else {
-            say("load a policy first: policy FILE")
+        guard let policy = explainPolicy() else {
+            if session == nil { say("load a policy first (policy FILE), or open a lab") }
             return .failed
         }
         guard args.count >= 2 else {
@@ -115,6 +130,7 @@ extension REPL {
         do {
             let attrs = try HTTPRequestLine.parse(args[0] + " " + args[1], user: user)
             let e = policy.evaluator.explain(attrs, outcome: user == nil ? .unauthenticated : .completed)
+            say(style.dim("(under \(policy.name))"))
             Console.out(ExplanationRenderer(style: style).text(e))
             return .ok
         } catch {
@@ -200,10 +216,16 @@ extension REPL {
         if words.count <= 1 { return REPLHelp.commands.map(\.name) }
         switch words[0] {
         case "help": return REPLHelp.commands.map(\.name)
+        case "open", "reset": return (catalog?.labs.map(\.id) ?? []) + (words[0] == "reset" ? ["all"] : [])
+        case "try", "answer":
+            // jq: field paths of the lab's log after a `.`, builtins otherwise.
+            let token = CompletionWord.token(before)
+            return token.hasPrefix(".") ? labFieldPaths() : jqBuiltins
         case "quiz": return bank?.curriculum.domains.map(\.id) ?? []
         case "explain" where words.count == 2:
             return ["GET", "POST", "PUT", "PATCH", "DELETE", "list", "watch", "create", "update", "delete"]
         case "policy", "validate", "load", "jq": return pathCompletions(words.last ?? "")
+        case "explain" where words.count == 3: return ["/api/v1/", "/apis/", "/healthz", "/livez", "/readyz", "/metrics", "/version"]
         default: return []
         }
     }

@@ -1,7 +1,9 @@
 import Diagnostics
 import Exam
 import Foundation
+import JQ
 import KubeAudit
+import Labs
 import Terminal
 
 /// The interactive session `kcsa` opens with no arguments: line editing and history on
@@ -16,6 +18,25 @@ final class REPL {
         return QuestionBank.load(directory: root + "/Questions")
     }()
     var quizRandom = SystemRandomNumberGenerator()
+    /// The open lab and the learner's answer.
+    var session: LabSession?
+    /// The line being executed, verbatim (jq filters are not split into shell words).
+    var currentLine = ""
+    /// Field paths of the open lab's log, for TAB (computed on first use).
+    var fieldPaths: [String]?
+    lazy var catalog: LabCatalog? = {
+        guard let root = try? ContentLocator.locate(explicit: nil) else { return nil }
+        return LabCatalog.load(root: root)
+    }()
+    lazy var labResources: LabResources? = {
+        guard let root = try? ContentLocator.locate(explicit: nil) else { return nil }
+        return LabResources(root: root)
+    }()
+    lazy var jqBuiltins: [String] = {
+        guard let p = try? JQProgram.compile("[builtins | split(\"/\")[0]] | unique | .[]"),
+              let names = try? p.outputs(.null) else { return [] }
+        return names.compactMap(\.stringValue).filter { !$0.hasPrefix("_") }
+    }()
 
     init(reader: any LineReader, interactive: Bool, color: Bool) {
         self.reader = reader
@@ -85,11 +106,27 @@ final class REPL {
             return .failed
         }
         guard let command = words.first else { return .ok }
+        currentLine = line
         let args = Array(words.dropFirst())
         switch command {
         case "help", "?": return help(args)
         case "quit", "exit", "q": return .quit
-        case "policy", "load": return loadPolicy(args)
+        case "policy": return loadPolicy(args)
+        case "load": return session == nil ? loadPolicy(args) : loadAnswer(args)
+        case "labs": return labs(args)
+        case "open": return open(args)
+        case "task": return task(args)
+        case "hint": return hint(args)
+        case "answer": return showAnswer(args)
+        case "write": return write(args)
+        case "edit": return edit(args)
+        case "try": return tryQuery(args)
+        case "peek": return peek(args)
+        case "check": return check(args)
+        case "solution": return solution(args)
+        case "next": return next(args)
+        case "reset": return reset(args)
+        case "progress": return labProgress(args)
         case "validate": return validate(args)
         case "explain": return explain(args)
         case "jq": return jq(args)
