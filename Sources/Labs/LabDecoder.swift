@@ -74,11 +74,16 @@ struct LabDecoder {
         }
         switch kind {
         case .policy?, .fix?:
-            if lab.scenario == nil && m.node("expect") != nil {
-                error("a \(kind!.rawValue) lab needs a scenario (the request stream expectations are checked on)",
-                      at: m.node("expect")?.mark)
-            }
+            let expectNode = m.node("expect")
             lab.expectations = expectations(m.take("expect"))
+            let needsStream = lab.expectations.contains {
+                if case .request = $0.target { return false }
+                return true
+            }
+            if lab.scenario == nil && needsStream {
+                error("a \(kind!.rawValue) lab with `match:` or `budget:` expectations needs `scenario:` (the request stream)",
+                      at: expectNode?.mark)
+            }
             if lab.expectations.isEmpty { error("a \(kind!.rawValue) lab needs `expect:` entries", at: root.mark) }
         case .query?:
             if lab.scenario == nil { error("a query lab needs `scenario:`", at: root.mark) }
