@@ -78,6 +78,8 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: Prompt) -> ReadResult {
         setPrompt(prompt)
+        // A Ctrl-C pressed while a command ran belongs to that command, not to this line.
+        interruptFlag.store(false, ordering: .relaxed)
         while true {
             var count: Int32 = 0
             errno = 0
