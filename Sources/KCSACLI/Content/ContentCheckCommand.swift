@@ -21,8 +21,9 @@ struct ContentCheckCommand: ParsableCommand {
         discussion: """
         Questions: format version, domains and subtopics from the curriculum, unique kebab-case ids, \
         options a-e in order, answers among the options and matching the kind, a why on every option, \
-        an explanation and at least one authoritative source. Policies in Labs/policies must load \
-        as kube-apiserver would load them.
+        an explanation and at least one authoritative source. Generated audit-logging questions \
+        (200 seeds per family) must pass the same checks, and each answer is recomputed a second way. \
+        Policies in Labs/policies must load as kube-apiserver would load them.
         """
     )
 
@@ -47,12 +48,21 @@ struct ContentCheckCommand: ParsableCommand {
                     problems.append(ContentProblem(file: source, diagnostic: d))
                 }
             }
+            // Generated questions: fixed seeds, each answer recomputed a second way.
+            var generated = 0
+            if bank.curriculum.domain(GeneratedFamily.domain) != nil {
+                let report = GeneratedSelfCheck.run(seeds: GeneratedSelfCheck.seeds, curriculum: bank.curriculum)
+                generated = report.questions
+                let source = SourceFile(name: "generated questions", text: "")
+                problems += report.problems.map { ContentProblem(file: source, diagnostic: .error($0, code: "generated")) }
+            }
             let errors = problems.filter { $0.diagnostic.severity == .error }
             if json {
                 var o = JSONObject()
                 o["ok"] = .bool(errors.isEmpty)
                 o["questions"] = .number(bank.questions.count)
                 o["policies"] = .number(policies.count)
+                o["generated"] = .number(generated)
                 var perDomain = JSONObject()
                 for d in bank.curriculum.domains { perDomain[d.id] = .number(bank.questions(in: d.id).count) }
                 o["questionsPerDomain"] = .object(perDomain)
@@ -70,6 +80,8 @@ struct ContentCheckCommand: ParsableCommand {
                 var summary = "questions: \(bank.questions.count) in \(bank.curriculum.domains.count) domains ("
                 summary += bank.curriculum.domains.map { "\($0.id) \(bank.questions(in: $0.id).count)" }.joined(separator: ", ")
                 summary += ")\npolicies: \(policies.count)\n"
+                summary += "generated questions: \(generated) (\(GeneratedFamily.allCases.count) families, "
+                    + "seeds \(GeneratedSelfCheck.seeds.lowerBound)-\(GeneratedSelfCheck.seeds.upperBound), answers re-checked)\n"
                 summary += errors.isEmpty ? style.green("content check passed") + "\n"
                     : style.red("content check failed") + ": \(errors.count) problem\(errors.count == 1 ? "" : "s")\n"
                 Console.out(summary)
