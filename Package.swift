@@ -38,7 +38,7 @@ let package = Package(
 
         // Course content: the question bank and exam practice.
         .target(name: "Exam", dependencies: [
-            "ClusterSim", "Diagnostics",
+            "ClusterSim", "KubeAudit", "JQ", "JSONValue", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
-        .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
+        .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),

@@ -16,22 +16,59 @@ public struct ExamPaper: Sendable {
         }
     }
 
-    public static func draw(from bank: QuestionBank, seed: UInt64, count: Int? = nil) throws(DrawError) -> ExamPaper {
+    /// The share of the audit-logging domain's slots `kcsa exam --generated` fills with
+    /// generated questions.
+    public static let defaultGeneratedPercent = 30
+
+    /// Draws a paper. With `generatedPercent` above 0, that share (rounded down) of the
+    /// slots of the domain holding the audit-logging subtopic goes to generated questions
+    /// (`GeneratedFamily`) whose seeds derive from `seed`, so the paper, generated items
+    /// included, is still the same for the same seed; the per-domain counts do not change.
+    public static func draw(from bank: QuestionBank, seed: UInt64, count: Int? = nil,
+                            generatedPercent: Int = 0) throws(DrawError) -> ExamPaper {
         let total = count ?? bank.curriculum.exam.questions
         let blueprint = ExamBlueprint(curriculum: bank.curriculum, questions: total)
         var rng = SeededGenerator(seed: seed)
+        // A separate stream, so the bank draw is the same with or without generated items.
+        var generatedRNG = SeededGenerator(seed: seed ^ 0x6A09_E667_F3BC_C909)
         var drawn: [Question] = []
         for (domain, n) in blueprint.counts {
+            let generated = generatedSlots(domain: domain, slots: n, percent: generatedPercent, curriculum: bank.curriculum)
             // Sorted by id first, so the draw does not depend on file order.
             var pool = bank.questions(in: domain).sorted { $0.id < $1.id }
-            guard pool.count >= n else {
-                throw .notEnoughQuestions(domain: domain, needed: n, available: pool.count)
+            guard pool.count >= n - generated else {
+                throw .notEnoughQuestions(domain: domain, needed: n - generated, available: pool.count)
             }
             rng.shuffle(&pool)
-            drawn += pool.prefix(n)
+            drawn += pool.prefix(n - generated)
+            drawn += generatedQuestions(generated, rng: &generatedRNG, avoiding: Set(drawn.map(\.id)))
         }
         rng.shuffle(&drawn)
         return ExamPaper(seed: seed, questions: drawn, blueprint: blueprint)
+    }
+
+    static func generatedSlots(domain: String, slots: Int, percent: Int, curriculum: Curriculum) -> Int {
+        guard domain == GeneratedFamily.domain,
+              curriculum.domain(domain)?.subtopics.contains(GeneratedFamily.subtopic) == true else { return 0 }
+        return slots * min(max(percent, 0), 100) / 100
+    }
+
+    /// `n` generated questions, the families taken in turn from a seeded start.
+    static func generatedQuestions(_ n: Int, rng: inout SeededGenerator, avoiding taken: Set<String>) -> [Question] {
+        guard n > 0 else { return [] }
+        let families = GeneratedFamily.allCases
+        let start = rng.index(below: families.count)
+        var ids = taken
+        var out: [Question] = []
+        for i in 0..<n {
+            let family = families[(start + i) % families.count]
+            var seed: UInt64
+            // Short ids: nine digits are plenty to keep a paper's items apart.
+            repeat { seed = rng.next() % 1_000_000_000 } while ids.contains(family.id(seed: seed))
+            ids.insert(family.id(seed: seed))
+            out.append(family.question(seed: seed))
+        }
+        return out
     }
 }
 

@@ -22,10 +22,11 @@ struct ContentCheckCommand: ParsableCommand {
         discussion: """
         Questions: format version, domains and subtopics from the curriculum, unique kebab-case ids, \
         options a-e in order, answers among the options and matching the kind, a why on every option, \
-        an explanation and at least one authoritative source. Policies in Labs/policies must load \
-        as kube-apiserver would load them. Labs: every file in Labs/labs loads and is in \
-        Labs/catalog.yaml, ids are unique, every lab has hints and a source, its reference solution \
-        passes its own checker and its starter (or an empty answer) does not.
+        an explanation and at least one authoritative source. Generated audit-logging questions \
+        (200 seeds per family) must pass the same checks, and each answer is recomputed a second way. \
+        Policies in Labs/policies must load as kube-apiserver would load them. Labs: every file in \
+        Labs/labs loads and is in Labs/catalog.yaml, ids are unique, every lab has hints and a source, \
+        its reference solution passes its own checker and its starter (or an empty answer) does not.
         """
     )
 
@@ -63,6 +64,14 @@ struct ContentCheckCommand: ParsableCommand {
             for p in labProblems {
                 problems.append(ContentProblem(file: p.file ?? SourceFile(name: p.path, text: ""), diagnostic: p.diagnostic))
             }
+            // Generated questions: fixed seeds, each answer recomputed a second way.
+            var generated = 0
+            if bank.curriculum.domain(GeneratedFamily.domain) != nil {
+                let report = GeneratedSelfCheck.run(seeds: GeneratedSelfCheck.seeds, curriculum: bank.curriculum)
+                generated = report.questions
+                let source = SourceFile(name: "generated questions", text: "")
+                problems += report.problems.map { ContentProblem(file: source, diagnostic: .error($0, code: "generated")) }
+            }
             let errors = problems.filter { $0.diagnostic.severity == .error }
             if json {
                 var o = JSONObject()
@@ -70,6 +79,7 @@ struct ContentCheckCommand: ParsableCommand {
                 o["questions"] = .number(bank.questions.count)
                 o["policies"] = .number(policies.count)
                 o["labs"] = .number(catalog.labs.count)
+                o["generated"] = .number(generated)
                 var perDomain = JSONObject()
                 for d in bank.curriculum.domains { perDomain[d.id] = .number(bank.questions(in: d.id).count) }
                 o["questionsPerDomain"] = .object(perDomain)
@@ -90,6 +100,8 @@ struct ContentCheckCommand: ParsableCommand {
                 summary += "labs: \(catalog.labs.count) (" + Lab.Kind.allCases.map { k in
                     "\(k.rawValue) \(catalog.labs.count { $0.kind == k })"
                 }.joined(separator: ", ") + "), each reference passes and each starter fails\n"
+                summary += "generated questions: \(generated) (\(GeneratedFamily.allCases.count) families, "
+                    + "seeds \(GeneratedSelfCheck.seeds.lowerBound)-\(GeneratedSelfCheck.seeds.upperBound), answers re-checked)\n"
                 summary += errors.isEmpty ? style.green("content check passed") + "\n"
                     : style.red("content check failed") + ": \(errors.count) problem\(errors.count == 1 ? "" : "s")\n"
                 Console.out(summary)

@@ -34,6 +34,9 @@ struct ExamCommand: ParsableCommand {
     @Flag(help: "Print the paper or the result as JSON.")
     var json = false
 
+    @Flag(help: "Fill \(ExamPaper.defaultGeneratedPercent)% of the audit-logging domain's share with generated questions (give it again when grading).")
+    var generated = false
+
     @Flag(help: "Grade without storing the result in the progress database (for graders).")
     var noRecord = false
 
@@ -44,7 +47,8 @@ struct ExamCommand: ParsableCommand {
             guard bank.isValid else { throw CLIError("the question bank has problems: run `kcsa content check`") }
             let paper: ExamPaper
             do {
-                paper = try ExamPaper.draw(from: bank, seed: seed, count: count)
+                paper = try ExamPaper.draw(from: bank, seed: seed, count: count,
+                                           generatedPercent: generated ? ExamPaper.defaultGeneratedPercent : 0)
             } catch let e as ExamPaper.DrawError {
                 throw CLIError(e.description)
             }
