@@ -43,7 +43,8 @@ let package = Package(
         ]),
 
         // The learner's progress in SQLite.
-        .target(name: "Progress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Review cards are scheduled by Exam's ReviewScheduler.
+        .target(name: "Progress", dependencies: ["Exam", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The terminal: libedit line editing (plain reading without a TTY).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -68,7 +69,7 @@ let package = Package(
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "Diagnostics"]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )
