@@ -49,7 +49,8 @@ let package = Package(
         ]),
 
         // The learner's progress in SQLite.
-        .target(name: "Progress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Review cards are scheduled by Exam's ReviewScheduler.
+        .target(name: "Progress", dependencies: ["Exam", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The terminal: libedit line editing (plain reading without a TTY).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -75,7 +76,7 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

@@ -17,6 +17,7 @@ public struct KCSA: ParsableCommand {
             EventsCommand.self,
             QuizCommand.self,
             ExamCommand.self,
+            ReviewCommand.self,
             ProgressCommand.self,
             JQCommand.self,
             LabCommand.self,

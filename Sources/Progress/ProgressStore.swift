@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-/// The learner's progress in SQLite: every answered question and every exam, keyed by
-/// question id (never by position). Writes are transactional; a damaged database is
-/// moved aside and reported, never silently dropped.
+/// The learner's progress in SQLite: every answered question, every exam and the
+/// spaced-review cards, keyed by question or lab id (never by position). Writes are
+/// transactional; a damaged database is moved aside and reported, never silently dropped.
 public final class ProgressStore: Sendable {
     let db: DatabaseQueue
     /// Set when an unreadable database was moved aside at open.
@@ -56,6 +56,20 @@ public final class ProgressStore: Sendable {
                 t.column("total", .integer).notNull()
                 t.column("passed", .boolean).notNull()
                 t.column("takenAt", .datetime).notNull()
+            }
+        }
+        // Spaced review: one card per missed question or failed lab (ProgressStore+Review.swift).
+        m.registerMigration("v2") { db in
+            try db.create(table: "reviewCard") { t in
+                t.column("kind", .text).notNull()
+                t.column("itemID", .text).notNull()
+                t.column("ease", .double).notNull()
+                t.column("intervalDays", .integer).notNull()
+                t.column("repetitions", .integer).notNull()
+                t.column("lapses", .integer).notNull()
+                t.column("due", .datetime).notNull().indexed()
+                t.column("lastReviewed", .datetime)
+                t.primaryKey(["kind", "itemID"])
             }
         }
         registerLabMigrations(&m)

@@ -14,6 +14,16 @@ public func installInterruptHandler() {
     sigemptyset(&sa.sa_mask)
     sa.sa_flags = 0
     sigaction(SIGINT, &sa, nil)
+    unblockSignal(SIGINT)
+}
+
+/// A parent can hand down a blocked signal (test runners do); a blocked SIGINT or SIGALRM
+/// would never reach its handler.
+public func unblockSignal(_ signal: Int32) {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signal)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
 }
 
 /// libedit drops every non-ASCII byte in the "C" locale, and Swift never calls setlocale.

@@ -3,24 +3,36 @@ import Exam
 import Foundation
 import JSONValue
 import Progress
+import Terminal
 import Yams
 
-/// `kcsa exam`: a 60-question paper drawn by domain weight from a seed, and grading of a
-/// prepared answer file (for autograding).
+/// `kcsa exam`: the timed interactive exam on a terminal; otherwise a 60-question paper
+/// drawn by domain weight from a seed, and grading of a prepared answer file (for autograding).
 struct ExamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exam",
-        abstract: "Draw a KCSA practice exam from a seed, or grade an answer file for it.",
+        abstract: "Take a timed KCSA practice exam, print one from a seed, or grade an answer file for it.",
         discussion: """
-        Without --answers, prints the paper (the same seed always gives the same paper). With \
-        --answers FILE (YAML or JSON: question id -> option letters, e.g. `sf-audit-first-match-wins: c` \
-        or `["a","d"]`), grades it per domain against the pass mark. Exit codes: 0 printed or passed, \
-        1 not passed, 2 usage or unreadable file.
+        On a terminal (or with --interactive), runs the exam: 60 questions, 90 minutes, a timer in \
+        the prompt, flags and a review screen, and the explanations after you submit (see \
+        docs/EXAM.md). Without a terminal, or with --print or --json, prints the paper (the same seed \
+        always gives the same paper; default seed 1). With --answers FILE (YAML or JSON: question id -> \
+        option letters, e.g. `sf-audit-first-match-wins: c` or `["a","d"]`), grades it per domain \
+        against the pass mark. Exit codes: 0 printed or passed, 1 not passed, 2 usage or unreadable file.
         """
     )
 
-    @Option(help: "The seed that picks the questions and their order.")
-    var seed: UInt64 = 1
+    @Option(help: "The seed that picks the questions and their order (interactive default: a random one, printed).")
+    var seed: UInt64?
+
+    @Flag(help: "Take the exam interactively even without a terminal (answers from standard input).")
+    var interactive = false
+
+    @Flag(help: "Print the paper even on a terminal.")
+    var print = false
+
+    @Option(help: "Minutes allowed in the interactive exam (default: the curriculum's 90).")
+    var minutes: Int?
 
     @Option(help: "Number of questions (default: the curriculum's 60).")
     var count: Int?
@@ -45,6 +57,17 @@ struct ExamCommand: ParsableCommand {
             let root = try ContentLocator.locate(explicit: content)
             let bank = QuestionBank.load(directory: root + "/Questions")
             guard bank.isValid else { throw CLIError("the question bank has problems: run `kcsa content check`") }
+            if let minutes, minutes < 1 { throw CLIError("--minutes must be at least 1") }
+            if let count, count < 1 { throw CLIError("--count must be at least 1") }
+            if answers == nil && !json && !print && (interactive || isInteractiveTerminal()) {
+                let repl = REPL.makeForThisTerminal()
+                let runner = ExamRunner(reader: repl.reader, style: repl.style, clock: StateClock.ticking(),
+                                        terminal: repl.interactive, record: !noRecord)
+                let status = runner.take(bank: bank, seed: seed, count: count, minutes: minutes)
+                if status != 0 { throw ExitCode(status) }
+                return
+            }
+            let seed = self.seed ?? 1
             let paper: ExamPaper
             do {
                 paper = try ExamPaper.draw(from: bank, seed: seed, count: count,

@@ -4,12 +4,15 @@ import Foundation
 import JSONValue
 import Progress
 
-/// `kcsa progress`: readiness per domain and exam history.
+/// `kcsa progress`: readiness per domain, exam history, and the review cards due and leeches.
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Show readiness per KCSA domain and past exams (from $KCSA_HOME or the XDG data directory)."
+        abstract: "Show readiness per KCSA domain, past exams and the review deck (from $KCSA_HOME or the XDG data directory)."
     )
+
+    @Option(help: .hidden)
+    var now: String?
 
     @Option(help: "The content folder (holding Labs/ and Questions/).")
     var content: String?
@@ -22,9 +25,12 @@ struct ProgressCommand: ParsableCommand {
             let store = try StatePaths.openProgress()
             let readiness: [DomainReadiness]
             let exams: [ExamRecord]
+            let review: ReviewSummary
+            let at = try StateClock.now(explicit: now)
             do {
                 readiness = try store.readiness()
                 exams = try store.exams()
+                review = try store.reviewSummary(at: at)
             } catch {
                 throw CLIError("cannot read the progress database: \(error)")
             }
@@ -43,6 +49,9 @@ struct ProgressCommand: ParsableCommand {
                     .object(["seed": .number(Double(e.seed)), "correct": .number(e.correct), "total": .number(e.total),
                              "passed": .bool(e.passed), "takenAt": .string(ISO8601DateFormatter().string(from: e.takenAt))])
                 })
+                o["review"] = .object(["cards": .number(review.cards), "due": .number(review.due),
+                                       "leeches": .array(review.leeches.map { ReviewText.card($0) }),
+                                       "nextDue": review.nextDue.map { .string(StateClock.iso($0)) } ?? .null])
                 Console.out(JSONPrinter(options: .pretty).string(.object(o)) + "\n")
                 return
             }
@@ -55,12 +64,25 @@ struct ProgressCommand: ParsableCommand {
                     + "\(pct)  \(r.correct)/\(r.seen) right, \(r.seen)/\(total) seen\n"
             }
             if exams.isEmpty {
-                out += "\nNo exams yet: `kcsa exam --seed N` prints one, `--answers FILE` grades it.\n"
+                out += "\nNo exams yet: `kcsa exam` takes one on a terminal; `--answers FILE` grades a prepared one.\n"
             } else {
                 out += "\n" + style.bold("Exams") + "\n"
                 for e in exams.suffix(10) {
                     out += "  \(ISO8601DateFormatter().string(from: e.takenAt))  seed \(e.seed)  \(e.correct)/\(e.total)  "
                         + (e.passed ? style.green("passed") : style.red("not passed")) + "\n"
+                }
+            }
+            out += "\n" + style.bold("Review") + "\n"
+            if review.cards == 0 {
+                out += "  No review cards yet: missed quiz and exam questions (and failed lab checks) become cards.\n"
+            } else {
+                out += "  \(review.cards) card\(review.cards == 1 ? "" : "s"), \(review.due) due now"
+                    + (review.due > 0 ? " (`kcsa review`)" : "")
+                    + (review.nextDue.map { "; next due " + StateClock.relative($0, from: at) } ?? "") + "\n"
+                if !review.leeches.isEmpty {
+                    out += "  " + style.yellow("\(review.leeches.count) leech\(review.leeches.count == 1 ? "" : "es")")
+                        + " (missed 4 times or more: read the explanation and sources): "
+                        + review.leeches.map(\.itemID).joined(separator: ", ") + "\n"
                 }
             }
             Console.out(out)

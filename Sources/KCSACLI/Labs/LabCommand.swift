@@ -131,8 +131,7 @@ struct LabCheckCommand: ParsableCommand {
             if !noRecord {
                 let store = try StatePaths.openProgress()
                 do {
-                    try store.recordLabAttempt(LabAttempt(labID: lab.id, passed: report.passed,
-                                                          failedChecks: report.failedCount, checkedAt: Date()))
+                    try LabRecording.record(report, lab: lab, in: store, at: StateClock.now())
                 } catch {
                     throw CLIError("cannot record the attempt: \(error)")
                 }

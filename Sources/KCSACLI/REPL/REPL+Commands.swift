@@ -38,6 +38,9 @@ enum REPLHelp {
                 summary: "why a policy (your lab answer, the lab's, or the loaded one) logs a request"),
         Command(name: "jq", usage: "jq [OPTIONS] FILTER [FILE...]", summary: "run a jq 1.8 query (same options as `kcsa jq`)"),
         Command(name: "quiz", usage: "quiz [DOMAIN]", summary: "answer a question from the KCSA bank, with the explanation"),
+        Command(name: "exam", usage: "exam [--seed N] [--count N] [--minutes M]",
+                summary: "a timed practice exam (60 questions, 90 minutes); explanations after you submit"),
+        Command(name: "review", usage: "review [N]", summary: "the missed questions that are due again (spaced review)"),
         Command(name: "quit", usage: "quit", summary: "leave (Ctrl-D also works)"),
     ]
 }
@@ -50,6 +53,18 @@ extension REPL {
                 return .failed
             }
             say("\(style.bold(c.usage))\n  \(c.summary)")
+            if c.name == "exam" {
+                say(ExamScreen(style: style).wrap(ExamScreen.controls, indent: "  "))
+                say("""
+                  At the exam prompt, Ctrl-C asks whether to abandon the exam (nothing is recorded) and Ctrl-D
+                  means `submit`. The prompt shows the question number and the time left; warnings come at 30,
+                  15 and 5 minutes left, and at the deadline the exam is submitted as it stands.
+                """)
+            }
+            if c.name == "review" {
+                say("  Due cards come from missed quiz and exam questions and failed lab checks (SM-2: 1 day, 6 days,")
+                say("  then interval x ease). A card missed 4 times is a leech. See docs/EXAM.md.")
+            }
             if c.name == "explain" {
                 say("  METHOD is an HTTP method or a Kubernetes verb: explain GET /api/v1/namespaces/prod/secrets/db as jane devs")
             }
@@ -179,7 +194,7 @@ extension REPL {
 
     /// Asks one question, grades the reply, explains every option and records the
     /// answer. nil when the learner skipped it (Ctrl-C or end of input).
-    func ask(_ q: Question, number: String = "") -> Bool? {
+    func ask(_ q: Question, number: String = "", mode: String = "quiz", at time: Date? = nil) -> Bool? {
         say("\n" + style.bold("\(number)[\(q.domain) / \(q.subtopic)]") + " \(q.id)\n")
         say(q.question.trimmingCharacters(in: .newlines))
         for o in q.options { say("  \(o.id)) \(o.text)") }
@@ -193,10 +208,11 @@ extension REPL {
         }
         let chosen = Set(reply.lowercased().filter { $0.isLetter }.map(String.init))
         let correct = q.isCorrect(chosen)
+        let now = time ?? (try? StateClock.now()) ?? Date()
         do {
             try StatePaths.openProgress().recordAnswer(
                 AnswerRecord(questionID: q.id, revision: q.revision, domain: q.domain, correct: correct,
-                             mode: "quiz", answeredAt: Date()))
+                             mode: mode, answeredAt: now))
         } catch {
             say(style.yellow("note") + ": the answer was not recorded: \(error)")
         }
@@ -207,6 +223,7 @@ extension REPL {
         }
         say("\n" + q.explanation.trimmingCharacters(in: .whitespacesAndNewlines))
         say(style.dim("Sources: " + q.sources.joined(separator: " ")))
+        recordForReview(q, correct: correct, at: now)
         return correct
     }
 
@@ -221,6 +238,7 @@ extension REPL {
             // jq: field paths of the lab's log after a `.`, builtins otherwise.
             let token = CompletionWord.token(before)
             return token.hasPrefix(".") ? labFieldPaths() : jqBuiltins
+        case "exam": return ["--seed", "--count", "--minutes"]
         case "quiz": return bank?.curriculum.domains.map(\.id) ?? []
         case "explain" where words.count == 2:
             return ["GET", "POST", "PUT", "PATCH", "DELETE", "list", "watch", "create", "update", "delete"]

@@ -180,8 +180,7 @@ extension REPL {
         }
         Console.out(LabReportRenderer(style: style).text(report, lab: s.lab))
         do {
-            try StatePaths.openProgress().recordLabAttempt(
-                LabAttempt(labID: s.lab.id, passed: report.passed, failedChecks: report.failedCount, checkedAt: Date()))
+            try LabRecording.record(report, lab: s.lab, in: StatePaths.openProgress(), at: StateClock.now())
         } catch {
             say(style.yellow("note") + ": the attempt was not recorded: \(error)")
         }

@@ -131,6 +131,8 @@ final class REPL {
         case "explain": return explain(args)
         case "jq": return jq(args)
         case "quiz": return quiz(args)
+        case "exam": return exam(args)
+        case "review": return reviewCommand(args)
         default:
             let guess = DidYouMean.suggest(command, among: REPLHelp.commands.map(\.name))
             say(style.red("unknown command") + " `\(command)`" + (guess.map { "; did you mean `\($0)`?" } ?? "")
