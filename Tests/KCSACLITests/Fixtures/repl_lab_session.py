@@ -21,7 +21,9 @@ PROMPT = "kcsa> "
 
 
 def spawn():
-    child = pexpect.spawn(binary, [], env=env, encoding="utf-8", timeout=60, dimensions=(50, 200))
+    child = pexpect.spawn(binary, [], env=env, encoding="utf-8", timeout=20, dimensions=(50, 200))
+    if os.environ.get("KCSA_PTY_LOG"):
+        child.logfile_read = open(os.environ["KCSA_PTY_LOG"], "a")
     child.expect_exact(PROMPT)
     return child
 
@@ -101,6 +103,10 @@ try:
 except (pexpect.TIMEOUT, pexpect.EOF):
     print(f"step failed: history recall\n--- screen ---\n{child.before}")
     sys.exit(1)
+# Ctrl-D leaves. (Sent a moment after the prompt: a ^D that arrives before libedit has put
+# the terminal in raw mode is taken by the line discipline, see LIBEDIT-NOTES.md 4.2.)
+child.expect_exact(PROMPT)
+time.sleep(0.2)
 child.sendcontrol("d")
 child.expect(pexpect.EOF)
 print("ok")
