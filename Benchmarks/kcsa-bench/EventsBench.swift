@@ -7,6 +7,7 @@ import KubeAudit
 enum EventsBench {
     static func main(_ args: [String]) {
         var scenarioName = "prod-100", policyPath = "Labs/policies/seed-comprehensive.yaml", duration = "10m"
+        var verify = false
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -14,6 +15,7 @@ enum EventsBench {
             case "--scenario": scenarioName = value; i += 1
             case "--policy": policyPath = value; i += 1
             case "--duration": duration = value; i += 1
+            case "--verify": verify = true
             default: print("unknown option \(args[i])"); exit(2)
             }
             i += 1
@@ -43,6 +45,19 @@ enum EventsBench {
         t0 = Date()
         let day = try? VolumeEstimator.estimate(scenario, evaluator: evaluator, duration: 86_400_000_000)
         let estimateSeconds = Date().timeIntervalSince(t0)
+        var verified: (events: Int, violations: [String], seconds: Double)?
+        if verify {
+            // Every event of every request against the apiserver's rules (EventRules), apart from the timing above.
+            t0 = Date()
+            var checked = 0
+            var violations: [String] = []
+            for (n, r) in requests.enumerated() {
+                guard let out = builder.events(for: r, index: n) else { continue }
+                checked += out.events.count
+                violations += EventRules.violations(r, out, evaluator: evaluator)
+            }
+            verified = (checked, violations, Date().timeIntervalSince(t0))
+        }
         let total = generateSeconds + buildSeconds
         print("kcsa event generation benchmark")
         print("scenario:    \(scenario.id), \(duration) simulated; policy \(policyPath)")
@@ -53,6 +68,11 @@ enum EventsBench {
         if let day {
             print(String(format: "day estimate: %.0f requests, %.1f events/s, %.2f GB/day, computed in %.3f s (%.0fx real time)",
                          day.requests, day.eventsPerSecond, day.bytesPerDay / 1e9, estimateSeconds, 86_400 / estimateSeconds))
+        }
+        if let verified {
+            print(String(format: "verified:    %d events of %d requests against the apiserver's rules in %.1f s: %d violations",
+                         verified.events, requests.count, verified.seconds, verified.violations.count))
+            for v in verified.violations.prefix(5) { print("  " + v) }
         }
     }
 }

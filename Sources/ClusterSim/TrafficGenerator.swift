@@ -44,8 +44,12 @@ public struct TrafficGenerator: Sendable {
         self.duration = duration
     }
 
-    /// Every request in `[start, start + duration)`, sorted by time.
-    public func requests() throws(Problem) -> [SimRequest] {
+    /// Every request in `[start, start + duration)`, sorted by time. With `keepingEvery: n`
+    /// the whole window is still walked, but only every n-th background request is built
+    /// (incident requests always are): a day of a large cluster, thinned evenly.
+    public func requests(keepingEvery n: Int = 1) throws(Problem) -> [SimRequest] {
+        let stride = max(1, n)
+        var arrivals = 0
         var rng = SeededGenerator(seed: seed)
         var out: [SimRequest] = []
         let end = start + duration
@@ -59,7 +63,10 @@ public struct TrafficGenerator: Sendable {
                     }
                     var time = start + Int64(rng.next() % UInt64(every))
                     while time < end {
-                        out.append(request(t, actor: actor, node: node, n: n, at: time, rng: &rng))
+                        if arrivals % stride == 0 {
+                            out.append(request(t, actor: actor, node: node, n: n, at: time, rng: &rng))
+                        }
+                        arrivals += 1
                         // Periods wobble by up to 10 %, as real clients do.
                         time += every - every / 20 + Int64(rng.next() % UInt64(max(1, every / 10)))
                     }

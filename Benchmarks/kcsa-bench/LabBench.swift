@@ -1,0 +1,61 @@
+import Diagnostics
+import Foundation
+import Labs
+
+/// How long checking an answer takes, for every lab of the course with its reference
+/// solution: in-process cold (nothing cached: the scenario's requests or logs are
+/// generated), in-process warm (as in the REPL after the first check), and the whole
+/// `kcsa lab check` command (process start, content loading and all).
+enum LabBench {
+    static func main(_ args: [String]) {
+        var kcsa = ".build/release/kcsa"
+        var i = 0
+        while i < args.count {
+            if args[i] == "--kcsa", i + 1 < args.count { kcsa = args[i + 1]; i += 1 }
+            i += 1
+        }
+        let root = FileManager.default.currentDirectoryPath
+        let catalog = LabCatalog.load(root: root)
+        guard !catalog.labs.isEmpty else {
+            print("no labs found (run from the package root)")
+            exit(2)
+        }
+        print("kcsa lab check benchmark: \(catalog.labs.count) labs, reference answers, times in ms")
+        print("lab                                 kind      cold   warm    CLI")
+        var colds: [Double] = [], warms: [Double] = [], clis: [Double] = []
+        for lab in catalog.labs {
+            let answer = SourceFile(name: "reference", text: lab.reference)
+            let checker = LabChecker(resources: LabResources(root: root))
+            var t = Date()
+            let passed = (try? checker.check(lab, answer: answer))?.passed ?? false
+            let cold = Date().timeIntervalSince(t) * 1000
+            var warm = Double.infinity
+            for _ in 0..<3 {
+                t = Date()
+                _ = try? checker.check(lab, answer: answer)
+                warm = min(warm, Date().timeIntervalSince(t) * 1000)
+            }
+            let file = NSTemporaryDirectory() + "kcsa-bench-\(lab.id).answer"
+            try? lab.reference.write(toFile: file, atomically: true, encoding: .utf8)
+            var cli = Double.infinity
+            for _ in 0..<3 {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: kcsa)
+                p.arguments = ["lab", "check", lab.id, file, "--no-record"]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                t = Date()
+                guard (try? p.run()) != nil else { break }
+                p.waitUntilExit()
+                cli = min(cli, Date().timeIntervalSince(t) * 1000)
+            }
+            colds.append(cold); warms.append(warm); clis.append(cli)
+            print(String(format: "%@ %@ %6.1f %6.1f %6.1f%@", lab.id.padding(toLength: 35, withPad: " ", startingAt: 0),
+                         lab.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), cold, warm, cli,
+                         passed ? "" : "  (reference did not pass!)"))
+        }
+        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+        print(String(format: "median: cold %.1f, warm %.1f, CLI %.1f; max: cold %.1f, warm %.1f, CLI %.1f",
+                     median(colds), median(warms), median(clis), colds.max()!, warms.max()!, clis.max()!))
+    }
+}

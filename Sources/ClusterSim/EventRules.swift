@@ -1,0 +1,110 @@
+import KubeAudit
+
+/// kube-apiserver's rules for the events of one request (spec §5-§9), checked
+/// independently of how `EventBuilder` produced them. Tests and the `kcsa-bench events
+/// --verify` run apply it to every generated event.
+public enum EventRules {
+    /// What is wrong with one request's events (empty: nothing).
+    public static func violations(_ r: SimRequest, _ out: EventBuilder.Output, evaluator: PolicyEvaluator) -> [String] {
+        var problems: [String] = []
+        func fail(_ s: String) { problems.append("\(r.method) \(r.url): \(s)") }
+        let authenticated = r.status != 401
+        guard let info = try? RequestInfo.parse(method: r.method, url: r.url, user: authenticated ? r.user : nil) else {
+            if !out.events.isEmpty { fail("events for a request the apiserver cannot parse") }
+            return problems
+        }
+        let a = info.attributes
+        // The policy decides the level: re-evaluating the request gives each event's level.
+        let decision = evaluator.evaluate(a)
+        if decision.level == .none {
+            if !out.events.isEmpty { fail("level None must write no events") }
+            return problems
+        }
+        let longRunning = RequestInfo.isLongRunning(a)
+        let connect = RequestInfo.isConnect(a)
+        let order: [AuditStage] = [.requestReceived, .responseStarted, .responseComplete, .panic]
+        var last = -1
+        for e in out.events {
+            if e.level != decision.level { fail("level \(e.level.rawValue), the policy says \(decision.level.rawValue)") }
+            if e.auditID != out.auditID { fail("auditID differs between a request's events") }
+            if e.verb != a.verb { fail("verb \(e.verb), the request's is \(a.verb)") }
+            if e.requestURI != info.requestURI { fail("requestURI \(e.requestURI), expected \(info.requestURI)") }
+            let rank = order.firstIndex(of: e.stage)!
+            if rank <= last { fail("stage \(e.stage.rawValue) out of order") }
+            last = rank
+            if decision.omitStages.contains(e.stage) { fail("stage \(e.stage.rawValue) is omitted by the policy") }
+            if e.stageTimestamp < e.requestReceivedTimestamp { fail("stageTimestamp before requestReceivedTimestamp") }
+            if e.requestReceivedTimestamp != r.time { fail("requestReceivedTimestamp is not the request's time") }
+            switch e.stage {
+            case .requestReceived:
+                if e.stageTimestamp != e.requestReceivedTimestamp { fail("RequestReceived must be stamped when received") }
+                if e.responseStatus != nil || e.requestObject != nil || e.responseObject != nil || !e.annotations.isEmpty {
+                    fail("RequestReceived carries no status, bodies or annotations")
+                }
+                if e.impersonatedUser != nil { fail("impersonation is applied after RequestReceived") }
+            case .responseStarted:
+                if !longRunning && authenticated { fail("ResponseStarted for a request that is not long-running") }
+            case .responseComplete, .panic:
+                break
+            }
+            if e.stage != .requestReceived {
+                guard let status = e.responseStatus else {
+                    fail("\(e.stage.rawValue) without responseStatus")
+                    continue
+                }
+                let want = e.stage == .panic ? 500 : r.status
+                if status.code != want { fail("responseStatus.code \(status.code), expected \(want)") }
+            }
+            if e.requestObject != nil {
+                if e.level < .request { fail("requestObject below level Request") }
+                if ["get", "list", "watch"].contains(a.verb) || connect || !a.resourceRequest {
+                    fail("requestObject on a \(a.verb) request")
+                }
+                if e.stage == .requestReceived { fail("requestObject at RequestReceived") }
+            }
+            if e.responseObject != nil {
+                if e.level < .requestResponse { fail("responseObject below RequestResponse") }
+                if a.verb == "watch" || connect || !a.resourceRequest { fail("responseObject on a \(a.verb) request") }
+                if e.stage != .responseComplete { fail("responseObject at \(e.stage.rawValue)") }
+                if decision.omitManagedFields && e.responseObject!.contains("\"managedFields\"") {
+                    fail("managedFields recorded although omitManagedFields is set")
+                }
+            }
+            if !authenticated && e.user != nil { fail("a 401 has no user") }
+            problems += encodingViolations(e).map { "\(r.method) \(r.url): \($0)" }
+        }
+        let stages = out.events.map(\.stage)
+        if !authenticated {
+            if !(stages.isEmpty || stages == [.responseStarted]) { fail("a 401 writes one ResponseStarted event, not \(stages)") }
+        } else if !decision.omitStages.contains(.responseComplete) && !decision.omitStages.contains(.panic),
+                  let end = stages.last, end != .responseComplete && end != .panic {
+            fail("the last stage is \(end.rawValue), not ResponseComplete or Panic")
+        }
+        return problems
+    }
+
+    /// The JSON line as kube-apiserver writes it: key order, `"metadata":{}`, Go's HTML
+    /// escaping, six-digit MicroTime.
+    public static func encodingViolations(_ e: AuditEvent) -> [String] {
+        let line = AuditEventEncoder.json(e)
+        var problems: [String] = []
+        if !line.hasPrefix(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":""#) { problems.append("key order") }
+        if !line.hasSuffix("}\n") { problems.append("not one line of JSON") }
+        if line.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) {
+            problems.append("< > & must be written as \\u003c \\u003e \\u0026")
+        }
+        if e.responseStatus != nil && !line.contains(#""responseStatus":{"metadata":{}"#) {
+            problems.append("responseStatus without \"metadata\":{}")
+        }
+        for key in [#""requestReceivedTimestamp":""#, #""stageTimestamp":""#] {
+            guard let r = line.range(of: key) else { problems.append("no \(key)"); continue }
+            // 2026-03-02T09:00:00.822465Z: 27 characters, six fractional digits.
+            let stamp = line[r.upperBound...].prefix(28)
+            if stamp.count < 28 || stamp.last != "\"" || stamp.dropLast().last != "Z"
+                || stamp.dropFirst(19).first != "." || !stamp.dropFirst(20).prefix(6).allSatisfy(\.isNumber) {
+                problems.append("\(key) is not a MicroTime with six digits")
+            }
+        }
+        return problems
+    }
+}
