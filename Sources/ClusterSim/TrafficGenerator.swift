@@ -45,11 +45,11 @@ public struct TrafficGenerator: Sendable {
     }
 
     /// Every request in `[start, start + duration)`, sorted by time. With `keepingEvery: n`
-    /// the whole window is still walked, but only every n-th background request is built
-    /// (incident requests always are): a day of a large cluster, thinned evenly.
+    /// the whole window is still walked, but only the first and then every n-th request of
+    /// each template (per node for per-node actors) is built, and every incident request:
+    /// a day of a large cluster, thinned evenly, with every kind of request kept.
     public func requests(keepingEvery n: Int = 1) throws(Problem) -> [SimRequest] {
         let stride = max(1, n)
-        var arrivals = 0
         var rng = SeededGenerator(seed: seed)
         var out: [SimRequest] = []
         let end = start + duration
@@ -62,6 +62,7 @@ public struct TrafficGenerator: Sendable {
                         throw .badDuration(t.every ?? "", where: "actor \(actor.name), \(t.method) \(t.url)")
                     }
                     var time = start + Int64(rng.next() % UInt64(every))
+                    var arrivals = 0
                     while time < end {
                         if arrivals % stride == 0 {
                             out.append(request(t, actor: actor, node: node, n: n, at: time, rng: &rng))
@@ -76,6 +77,19 @@ public struct TrafficGenerator: Sendable {
         out += try incidentRequests(rng: &rng)
         // Stable by time: equal times keep generation order.
         return out.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    /// How many background requests the window holds (before thinning), from the periods.
+    public func expectedRequestCount() -> Int {
+        var total = 0
+        for actor in scenario.actors {
+            let copies = actor.per_node == true ? max(1, scenario.nodes) : 1
+            for t in actor.requests {
+                guard let every = t.every.flatMap(Duration.microseconds), every > 0 else { continue }
+                total += copies * Int(duration / every + 1)
+            }
+        }
+        return total
     }
 
     /// The incidents' requests that fall inside the window.

@@ -5,51 +5,81 @@ import JSONValue
 import KubeAudit
 
 /// What labs refer to by id (scenarios, course policies) and what is expensive to build
-/// (request streams, generated logs), loaded once and kept for the session.
-public final class LabResources {
+/// (request streams, generated logs, the reference program's outputs), made once and
+/// kept for the session. With a cache directory, logs and reference outputs are also
+/// kept on disk, so a one-shot `kcsa lab check` does not regenerate them. Safe to use
+/// from several threads (the query grader checks seeds in parallel).
+public final class LabResources: @unchecked Sendable {
     /// The content folder holding Labs/.
     public let root: String
+    /// Where generated logs and reference outputs are cached (nil: memory only).
+    public let cacheDirectory: String?
+    /// Names the program that generated a cached file (e.g. the binary's size and date), so
+    /// a different build never reads another's cache.
+    public let generatorStamp: String
+    /// Policy labs check at most this many requests of a stream (thinned evenly, every kind kept).
+    public var maxStreamRequests = 20_000
+
+    private let lock = NSLock()
     private var scenarios: [String: Scenario] = [:]
     private var policies: [String: PolicyEvaluator] = [:]
     private var streams: [String: [RequestSample]] = [:]
     private var logs: [String: [JSON]] = [:]
+    private var outputs: [String: [[JSON]]] = [:]
 
-    public init(root: String) { self.root = root }
+    public init(root: String, cacheDirectory: String? = nil, generatorStamp: String = "") {
+        self.root = root
+        self.cacheDirectory = cacheDirectory
+        self.generatorStamp = generatorStamp
+    }
+
+    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
 
     public func scenario(_ id: String) throws(LabCheckError) -> Scenario {
-        if let s = scenarios[id] { return s }
-        let path = root + "/Labs/scenarios/\(id).yaml"
-        do {
-            let s = try Scenario.load(path: path)
-            scenarios[id] = s
-            return s
-        } catch {
-            throw .content("scenario \(id) (\(path)): \(error)")
+        try locked { () throws(LabCheckError) -> Scenario in
+            if let s = scenarios[id] { return s }
+            let path = root + "/Labs/scenarios/\(id).yaml"
+            do {
+                let s = try Scenario.load(path: path)
+                scenarios[id] = s
+                return s
+            } catch {
+                throw .content("scenario \(id) (\(path)): \(error)")
+            }
         }
     }
 
     /// A course policy (Labs/policies/<id>.yaml).
     public func policy(_ id: String) throws(LabCheckError) -> PolicyEvaluator {
-        if let p = policies[id] { return p }
-        let path = root + "/Labs/policies/\(id).yaml"
-        guard let data = FileManager.default.contents(atPath: path) else { throw .content("no policy \(path)") }
-        guard let e = PolicyLoader.load(SourceFile(name: path, bytes: [UInt8](data))).evaluator() else {
-            throw .content("policy \(path) does not load")
+        try locked { () throws(LabCheckError) -> PolicyEvaluator in
+            if let p = policies[id] { return p }
+            let path = root + "/Labs/policies/\(id).yaml"
+            guard let data = FileManager.default.contents(atPath: path) else { throw .content("no policy \(path)") }
+            guard let e = PolicyLoader.load(SourceFile(name: path, bytes: [UInt8](data))).evaluator() else {
+                throw .content("policy \(path) does not load")
+            }
+            policies[id] = e
+            return e
         }
-        policies[id] = e
-        return e
     }
 
-    /// The scenario's requests for a duration and seed, read by kube-apiserver's rules,
-    /// with identical requests folded together.
+    /// The scenario's requests for a duration and seed, read by kube-apiserver's rules, with
+    /// identical requests folded together. Long windows of large clusters are thinned evenly
+    /// to at most `maxStreamRequests` built requests, every kind of request and incident kept.
     public func requests(scenario id: String, duration: String, seed: UInt64 = 1) throws(LabCheckError) -> [RequestSample] {
         let key = "\(id)|\(duration)|\(seed)"
-        if let s = streams[key] { return s }
+        if let s = locked { streams[key] } { return s }
         let sc = try scenario(id)
         guard let span = ClusterSim.Duration.microseconds(duration) else { throw .content("bad duration \(duration)") }
         let requests: [SimRequest]
         do {
-            requests = try TrafficGenerator(scenario: sc, seed: seed, duration: span).requests()
+            let generator = try TrafficGenerator(scenario: sc, seed: seed, duration: span)
+            let stride = max(1, generator.expectedRequestCount() / max(1, maxStreamRequests))
+            requests = try generator.requests(keepingEvery: stride)
         } catch {
             throw .content("scenario \(id): \(error.description)")
         }
@@ -66,14 +96,20 @@ public final class LabResources {
             index[key] = samples.count
             samples.append(RequestSample(request: r, attributes: info.attributes, count: 1))
         }
-        streams[key] = samples
+        locked { streams[key] = samples }
         return samples
     }
 
-    /// The audit log a scenario writes under a course policy, one JSON value per event.
+    /// The audit log a scenario writes under a course policy, one JSON value per event
+    /// (the bytes `kcsa events generate` writes for the same scenario, policy and seed).
     public func log(scenario id: String, policy: String, duration: String, seed: UInt64) throws(LabCheckError) -> [JSON] {
         let key = "\(id)|\(policy)|\(duration)|\(seed)"
-        if let l = logs[key] { return l }
+        if let l = locked { logs[key] } { return l }
+        let file = try cacheFile(for: key, scenario: id, policy: policy, suffix: "log")
+        if let file, let values = Self.readLines(file) {
+            locked { logs[key] = values }
+            return values
+        }
         let sc = try scenario(id)
         let evaluator = try self.policy(policy)
         guard let span = ClusterSim.Duration.microseconds(duration) else { throw .content("bad duration \(duration)") }
@@ -83,14 +119,85 @@ public final class LabResources {
         } catch {
             throw .content("scenario \(id): \(error.description)")
         }
-        var values: [JSON] = []
-        values.reserveCapacity(log.events.count)
-        for e in log.events {
-            guard let v = try? JSONParser.parse(AuditEventEncoder.json(e)) else { continue }
-            values.append(v)
-        }
-        logs[key] = values
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(log.events.count * 800)
+        for e in log.events { AuditEventEncoder.write(e, to: &bytes) }
+        let values = (try? JSONParser.parseAll(bytes: bytes)) ?? []
+        if let file { Self.write(bytes, to: file) }
+        locked { logs[key] = values }
         return values
+    }
+
+    /// The reference program's outputs on one log, input by input, computed once.
+    func referenceOutputs(lab: Lab, seed: UInt64, compute: () throws(LabCheckError) -> [[JSON]])
+        throws(LabCheckError) -> [[JSON]] {
+        guard let spec = lab.query, let scenario = lab.scenario else { return try compute() }
+        let key = "\(scenario)|\(spec.policy)|\(lab.duration)|\(seed)|\(spec.slurp)|\(lab.reference)"
+        if let o = locked { outputs[key] } { return o }
+        let file = try cacheFile(for: key, scenario: scenario, policy: spec.policy, suffix: "ref")
+        if let file, let lines = Self.readLines(file) {
+            let values = lines.map { $0.arrayValue ?? [] }
+            locked { outputs[key] = values }
+            return values
+        }
+        let values = try compute()
+        if let file {
+            let printer = JSONPrinter(options: .compact)
+            var text = ""
+            for v in values { text += printer.string(.array(v)) + "\n" }
+            Self.write(Array(text.utf8), to: file)
+        }
+        locked { outputs[key] = values }
+        return values
+    }
+
+    // MARK: - Disk cache
+
+    /// The cache file for a key, named by a hash of everything that decides its content:
+    /// the key, the scenario (and its bases) and policy files, and the generator.
+    private func cacheFile(for key: String, scenario: String, policy: String, suffix: String) throws(LabCheckError) -> String? {
+        guard let dir = cacheDirectory else { return nil }
+        var hasher = FNV1a()
+        hasher.add(key)
+        hasher.add(generatorStamp)
+        var id: String? = scenario
+        var seen = Set<String>()
+        while let s = id, seen.insert(s).inserted {
+            let path = root + "/Labs/scenarios/\(s).yaml"
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            hasher.add(data)
+            id = (try? Scenario.load(String(decoding: data, as: UTF8.self)))?.base
+        }
+        hasher.add(FileManager.default.contents(atPath: root + "/Labs/policies/\(policy).yaml") ?? Data())
+        return dir + "/" + String(hasher.value, radix: 16) + "." + suffix
+    }
+
+    private static func readLines(_ path: String) -> [JSON]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONParser.parseAll(bytes: [UInt8](data))
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // Written aside and renamed, so a reader never sees half a file.
+        let temp = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else { return }
+        _ = rename(temp, path)
+    }
+}
+
+/// 64-bit FNV-1a, for cache file names (not security).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ s: String) { add(Data(s.utf8)); add(Data([0])) }
+
+    mutating func add(_ d: Data) {
+        for b in d {
+            value ^= UInt64(b)
+            value = value &* 0x0000_0100_0000_01B3
+        }
     }
 }
 

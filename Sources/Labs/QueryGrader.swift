@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import JQ
 import JSONValue
 
@@ -27,13 +28,35 @@ struct QueryGrader {
         }
         guard let scenario = lab.scenario else { throw .content("query lab \(lab.id) has no scenario") }
         var checks: [LabReport.Check] = [.init(name: "the program compiles", passed: true)]
-        for (n, seed) in spec.seeds.enumerated() {
-            let events = try resources.log(scenario: scenario, policy: spec.policy, duration: lab.duration, seed: seed)
-            let name = n == 0 ? "the log you can see (\(scenario), seed \(seed))"
-                : "hidden log \(n) (\(scenario), another seed)"
-            checks.append(try compare(program, reference, events, name: name, cancellation: cancellation))
-            // One failing log is enough to act on; later ones would repeat it.
-            if !(checks.last?.passed ?? true) { break }
+        // The seeds are independent: check them side by side, report them in order.
+        let results = SeedResults(count: spec.seeds.count)
+        DispatchQueue.concurrentPerform(iterations: spec.seeds.count) { n in
+            let seed = spec.seeds[n]
+            do {
+                let events = try resources.log(scenario: scenario, policy: spec.policy, duration: lab.duration, seed: seed)
+                let want = try resources.referenceOutputs(lab: lab, seed: seed) { () throws(LabCheckError) -> [[JSON]] in
+                    let r = try run(reference, events, cancellation: cancellation)
+                    if let e = r.error { throw .content("the reference program of \(lab.id) fails: \(e)") }
+                    return r.perInput
+                }
+                let name = n == 0 ? "the log you can see (\(scenario), seed \(seed))"
+                    : "hidden log \(n) (\(scenario), another seed)"
+                results.set(n, .success(try compare(program, want, events, name: name, cancellation: cancellation)))
+            } catch let e as LabCheckError {
+                results.set(n, .failure(e))
+            } catch {
+                results.set(n, .failure(.content("\(error)")))
+            }
+        }
+        for result in results.all {
+            switch result {
+            case .success(let check)?:
+                checks.append(check)
+                // One failing log is enough to act on; later ones would repeat it.
+                if !check.passed { return LabReport(labID: lab.id, checks: checks, diagnostics: [], answer: answer) }
+            case .failure(let error)?: throw error
+            case nil: throw .cancelled
+            }
         }
         return LabReport(labID: lab.id, checks: checks, diagnostics: [], answer: answer)
     }
@@ -92,10 +115,9 @@ struct QueryGrader {
         return result
     }
 
-    private func compare(_ program: JQProgram, _ reference: JQProgram, _ events: [JSON], name: String,
+    private func compare(_ program: JQProgram, _ reference: [[JSON]], _ events: [JSON], name: String,
                          cancellation: JQCancellation) throws(LabCheckError) -> LabReport.Check {
-        let want = try run(reference, events, cancellation: cancellation)
-        if let e = want.error { throw .content("the reference program of \(lab.id) fails: \(e)") }
+        let want = Run(perInput: reference)
         let got = try run(program, events, cancellation: cancellation)
         let printer = JSONPrinter(options: .compact)
         if let error = got.error {
@@ -148,5 +170,25 @@ struct QueryGrader {
 
     static func clip(_ s: String, _ n: Int) -> String {
         s.count <= n ? s : String(s.prefix(n)) + "..."
+    }
+}
+
+/// The per-seed results of a parallel check, filled in from several threads.
+private final class SeedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<LabReport.Check, LabCheckError>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<LabReport.Check, LabCheckError>) {
+        lock.lock()
+        results[i] = r
+        lock.unlock()
+    }
+
+    var all: [Result<LabReport.Check, LabCheckError>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
     }
 }

@@ -122,7 +122,7 @@ struct LabCheckCommand: ParsableCommand {
             let started = ContinuousClock.now
             let report: LabReport
             do {
-                report = try LabChecker(resources: LabResources(root: root)).check(lab, answer: answer)
+                report = try LabChecker(resources: StatePaths.labResources(root: root)).check(lab, answer: answer)
             } catch let e as LabCheckError {
                 throw CLIError(e.description)
             }

@@ -30,7 +30,7 @@ final class REPL {
     }()
     lazy var labResources: LabResources? = {
         guard let root = try? ContentLocator.locate(explicit: nil) else { return nil }
-        return LabResources(root: root)
+        return StatePaths.labResources(root: root)
     }()
     lazy var jqBuiltins: [String] = {
         guard let p = try? JQProgram.compile("[builtins | split(\"/\")[0]] | unique | .[]"),
