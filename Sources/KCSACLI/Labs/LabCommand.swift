@@ -113,6 +113,8 @@ struct LabCheckCommand: ParsableCommand {
     @Flag(help: "Do not record the attempt in the progress database.")
     var noRecord = false
 
+    nonisolated(unsafe) static var keepAlive: LabResources?
+
     func run() throws {
         try runReportingErrors {
             if let home { setenv("KCSA_HOME", home, 1) }
@@ -122,7 +124,11 @@ struct LabCheckCommand: ParsableCommand {
             let started = ContinuousClock.now
             let report: LabReport
             do {
-                report = try LabChecker(resources: StatePaths.labResources(root: root)).check(lab, answer: answer)
+                let resources = StatePaths.labResources(root: root)
+                // The logs stay in memory until the process exits: freeing tens of thousands of
+                // parsed events one by one would only delay the exit.
+                LabCheckCommand.keepAlive = resources
+                report = try LabChecker(resources: resources).check(lab, answer: answer)
             } catch let e as LabCheckError {
                 throw CLIError(e.description)
             }
