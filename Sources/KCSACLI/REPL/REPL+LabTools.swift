@@ -42,35 +42,39 @@ extension REPL {
         }, limits: JQLimits(maxSteps: 50_000_000, maxOutputs: 1_000_000, deadline: .now + .seconds(30)),
            cancellation: cancellation)
         let printer = JSONPrinter(options: .init(indent: 0, colors: style.enabled ? .jqDefault : nil))
-        var shown = 0, total = 0
+        var shown = 0, total = 0, errors = 0
         let limit = 20
         do {
             try JQProgram.withLargeStack {
                 while next < inputs.count {
                     let input = inputs[next]
                     next += 1
-                    try program.run(input, environment: env) { out in
-                        total += 1
-                        if shown < limit {
-                            shown += 1
-                            Console.out(QueryGraderText.clip(printer.string(out), 300) + "\n")
+                    // As jq does: an error on one event is reported, and the next event is read.
+                    do {
+                        try program.run(input, environment: env) { out in
+                            total += 1
+                            if shown < limit {
+                                shown += 1
+                                Console.out(QueryGraderText.clip(printer.string(out), 300) + "\n")
+                            }
                         }
+                    } catch let e as JQRuntimeError {
+                        errors += 1
+                        if errors <= 3 { say(style.red("jq: error (at event \(next))") + ": \(e.message)") }
                     }
                 }
             }
         } catch is JQCancelled {
             say("^C (query interrupted)")
             return .failed
-        } catch let e as JQRuntimeError {
-            say(style.red("jq: error (at event \(next))") + ": \(e.message)")
-            return .failed
         } catch {
             say(style.red("stopped") + ": \(error)")
             return .failed
         }
         let over = total > shown ? ", \(total - shown) more not shown" : ""
-        say(style.dim("\(total) output\(total == 1 ? "" : "s") from \(events.count) events\(spec.slurp ? " (slurped)" : "")\(over)"))
-        return .ok
+        let failed = errors > 0 ? "; \(errors) event\(errors == 1 ? "" : "s") raised an error (a check counts that as a failure)" : ""
+        say(style.dim("\(total) output\(total == 1 ? "" : "s") from \(events.count) events\(spec.slurp ? " (slurped)" : "")\(over)\(failed)"))
+        return errors == 0 ? .ok : .failed
     }
 
     /// `peek [N]`: a query lab's first events, a policy lab's most frequent requests, a predict lab's requests.
