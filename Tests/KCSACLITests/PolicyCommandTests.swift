@@ -17,7 +17,8 @@ import Testing
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kcsa")
     }
 
-    static func kcsa(_ args: [String], stdin: String = "", home: String? = nil) throws -> Run {
+    static func kcsa(_ args: [String], stdin: String = "", home: String? = nil,
+                     environment extra: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
@@ -27,6 +28,7 @@ import Testing
         // Progress goes to a private folder, never the learner's own database.
         env["KCSA_HOME"] = home ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("kcsa-home-\(UUID().uuidString)").path
+        for (k, v) in extra { env[k] = v }
         p.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
         p.standardInput = input

@@ -2,6 +2,7 @@ import ArgumentParser
 import Exam
 import Foundation
 import JSONValue
+import Labs
 import Progress
 
 /// `kcsa progress`: readiness per domain, exam history, and the review cards due and leeches.
@@ -17,12 +18,18 @@ struct ProgressCommand: ParsableCommand {
     @Option(help: "The content folder (holding Labs/ and Questions/).")
     var content: String?
 
+    @Option(help: "Read progress from this folder instead of $KCSA_HOME or the XDG data directory.")
+    var home: String?
+
     @Flag(help: "Print as JSON.")
     var json = false
 
     func run() throws {
         try runReportingErrors {
+            if let home { setenv("KCSA_HOME", home, 1) }
             let store = try StatePaths.openProgress()
+            let labProgress = (try? store.labProgress()) ?? [:]
+            let labs = (try? ContentLocator.locate(explicit: content)).map { LabCatalog.load(root: $0).labs } ?? []
             let readiness: [DomainReadiness]
             let exams: [ExamRecord]
             let review: ReviewSummary
@@ -49,6 +56,12 @@ struct ProgressCommand: ParsableCommand {
                     .object(["seed": .number(Double(e.seed)), "correct": .number(e.correct), "total": .number(e.total),
                              "passed": .bool(e.passed), "takenAt": .string(ISO8601DateFormatter().string(from: e.takenAt))])
                 })
+                o["labs"] = .array(labs.map { lab in
+                    let p = labProgress[lab.id]
+                    return .object(["id": .string(lab.id), "passed": .bool(p?.passed ?? false),
+                                    "attempts": .number(p?.attempts ?? 0), "hintsUsed": .number(p?.hintsUsed ?? 0),
+                                    "passedAt": p?.passedAt.map { .string(StateClock.iso($0)) } ?? .null])
+                })
                 o["review"] = .object(["cards": .number(review.cards), "due": .number(review.due),
                                        "leeches": .array(review.leeches.map { ReviewText.card($0) }),
                                        "nextDue": review.nextDue.map { .string(StateClock.iso($0)) } ?? .null])
@@ -70,6 +83,15 @@ struct ProgressCommand: ParsableCommand {
                 for e in exams.suffix(10) {
                     out += "  \(ISO8601DateFormatter().string(from: e.takenAt))  seed \(e.seed)  \(e.correct)/\(e.total)  "
                         + (e.passed ? style.green("passed") : style.red("not passed")) + "\n"
+                }
+            }
+            if !labs.isEmpty {
+                let passed = labs.filter { labProgress[$0.id]?.passed == true }
+                let tried = labs.filter { labProgress[$0.id] != nil && labProgress[$0.id]?.passed != true }
+                out += "\n" + style.bold("Labs") + ": \(passed.count) of \(labs.count) passed"
+                    + (tried.isEmpty ? "" : "; started: " + tried.map(\.id).joined(separator: ", ")) + "\n"
+                if let next = labs.first(where: { labProgress[$0.id]?.passed != true }) {
+                    out += "  next: \(next.id) (\(next.title))\n"
                 }
             }
             out += "\n" + style.bold("Review") + "\n"

@@ -41,11 +41,15 @@ struct LabListCommand: ParsableCommand {
     @Option(help: "The content folder (holding Labs/ and Questions/).")
     var content: String?
 
+    @Option(help: "Read progress from this folder instead of $KCSA_HOME or the XDG data directory.")
+    var home: String?
+
     @Flag(help: "Print the list as JSON.")
     var json = false
 
     func run() throws {
         try runReportingErrors {
+            if let home { setenv("KCSA_HOME", home, 1) }
             let (_, catalog) = try LabLoading.catalog(content: content)
             let progress = (try? StatePaths.openProgress().labProgress()) ?? [:]
             if json {
