@@ -35,6 +35,9 @@ enum Bodies {
             return #"{"kind":"RoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":\#(q(c.namespace))}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"edit"}}"#
         case "clusterrolebinding":
             return #"{"kind":"ClusterRoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"User","apiGroup":"rbac.authorization.k8s.io","name":"mallory@example.com"}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"}}"#
+        case "self-cluster-admin-binding":
+            // A service account binding itself: the subject is the ci/deployer account.
+            return #"{"kind":"ClusterRoleBinding","apiVersion":"rbac.authorization.k8s.io/v1",\#(meta)},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":"ci"}],"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"}}"#
         case "networkpolicy":
             return #"{"kind":"NetworkPolicy","apiVersion":"networking.k8s.io/v1",\#(meta)},"spec":{"podSelector":{},"policyTypes":["Ingress","Egress"]}}"#
         case "node":
@@ -53,6 +56,7 @@ enum Bodies {
         "lease": ("Lease", "coordination.k8s.io/v1"), "deployment": ("Deployment", "apps/v1"),
         "rolebinding": ("RoleBinding", "rbac.authorization.k8s.io/v1"),
         "clusterrolebinding": ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"),
+        "self-cluster-admin-binding": ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"),
         "networkpolicy": ("NetworkPolicy", "networking.k8s.io/v1"),
     ]
 
@@ -116,6 +120,17 @@ enum Bodies {
     static func status(code: Int, reason: String, message: String) -> String {
         #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(q(message)),"reason":\#(q(reason)),"code":\#(code)}"#
     }
+
+    /// What a successful delete returns for resources whose storage does not return the
+    /// deleted object: a Status naming it (kube-apiserver's generic store, `finalizeDelete`).
+    static func deleteSuccess(name: String, group: String, resource: String, uid: String) -> String {
+        #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success","details":{"name":\#(q(name)),"#
+            + (group.isEmpty ? "" : #""group":\#(q(group)),"#) + #""kind":\#(q(resource)),"uid":\#(q(uid))}}"#
+    }
+
+    /// Resources whose storage sets ReturnDeletedObject: a delete answers with the object itself.
+    static let returnsDeletedObject: Set<String> = ["pods", "serviceaccounts", "persistentvolumes", "persistentvolumeclaims",
+                                                    "namespaces"]
 
     private static func app(_ name: String) -> String {
         String(name.split(separator: "-").first ?? Substring(name))

@@ -72,8 +72,12 @@ public struct EventBuilder: Sendable {
         default:
             status = ResponseStatus(code: r.status)
             let keep = !decision.omitManagedFields
-            responseBody = (requestBody ?? deletedObject).map { Bodies.stored($0, context, managedFields: keep) }
-                ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context, managedFields: keep)
+            if isDelete && attrs.verb == "delete" && !Bodies.returnsDeletedObject.contains(attrs.resource) {
+                responseBody = Bodies.deleteSuccess(name: name, group: attrs.apiGroup, resource: attrs.resource, uid: context.uid)
+            } else {
+                responseBody = (requestBody ?? deletedObject).map { Bodies.stored($0, context, managedFields: keep) }
+                    ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context, managedFields: keep)
+            }
         }
         var finalStatus = status
         if panicked {

@@ -31,6 +31,17 @@ public struct LabCatalog: Sendable {
         return labs[i + 1]
     }
 
+    /// Reads one lab's file only (a one-shot check need not read the whole course).
+    /// nil when there is no such file.
+    public static func loadOne(root: String, id: String) -> (lab: Lab?, problems: [Problem])? {
+        guard LabDecoder.isKebab(id) else { return nil }
+        let path = root + "/Labs/labs/\(id).yaml"
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let source = SourceFile(name: path, bytes: [UInt8](data))
+        let (lab, diagnostics) = LabDecoder.decode(source)
+        return (lab, diagnostics.map { Problem(file: source, path: path, diagnostic: $0) })
+    }
+
     public static func load(root: String) -> LabCatalog {
         var problems: [Problem] = []
         let catalogPath = root + "/Labs/catalog.yaml"

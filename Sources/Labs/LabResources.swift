@@ -26,6 +26,7 @@ public final class LabResources: @unchecked Sendable {
     private var streams: [String: [RequestSample]] = [:]
     private var logs: [String: [JSON]] = [:]
     private var outputs: [String: [[JSON]]] = [:]
+    private var fileHashes: [String: UInt64] = [:]
 
     public init(root: String, cacheDirectory: String? = nil, generatorStamp: String = "") {
         self.root = root
@@ -160,16 +161,28 @@ public final class LabResources: @unchecked Sendable {
         var hasher = FNV1a()
         hasher.add(key)
         hasher.add(generatorStamp)
+        hasher.add(String(filesHash(scenario: scenario, policy: policy)))
+        return dir + "/" + String(hasher.value, radix: 16) + "." + suffix
+    }
+
+    /// A hash of the scenario file, its bases and the policy file (computed once per pair).
+    private func filesHash(scenario: String, policy: String) -> UInt64 {
+        let key = scenario + "|" + policy
+        if let h = locked({ fileHashes[key] }) { return h }
+        var hasher = FNV1a()
         var id: String? = scenario
         var seen = Set<String>()
         while let s = id, seen.insert(s).inserted {
-            let path = root + "/Labs/scenarios/\(s).yaml"
-            let data = FileManager.default.contents(atPath: path) ?? Data()
+            let data = FileManager.default.contents(atPath: root + "/Labs/scenarios/\(s).yaml") ?? Data()
             hasher.add(data)
-            id = (try? Scenario.load(String(decoding: data, as: UTF8.self)))?.base
+            // Follow `base:` (a top-level line) without parsing the YAML.
+            id = String(decoding: data, as: UTF8.self).split(separator: "\n")
+                .first { $0.hasPrefix("base:") }
+                .map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
         }
         hasher.add(FileManager.default.contents(atPath: root + "/Labs/policies/\(policy).yaml") ?? Data())
-        return dir + "/" + String(hasher.value, radix: 16) + "." + suffix
+        locked { fileHashes[key] = hasher.value }
+        return hasher.value
     }
 
     private static func readLines(_ path: String) -> [JSON]? {

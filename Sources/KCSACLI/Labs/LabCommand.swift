@@ -122,8 +122,13 @@ struct LabCheckCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             if let home { setenv("KCSA_HOME", home, 1) }
-            let (root, catalog) = try LabLoading.catalog(content: content)
-            let lab = try LabLoading.lab(id, in: catalog)
+            let root = try ContentLocator.locate(explicit: content)
+            let lab: Lab
+            if let one = LabCatalog.loadOne(root: root, id: id), let found = one.lab {
+                lab = found
+            } else {
+                lab = try LabLoading.lab(id, in: LabLoading.catalog(content: content).catalog)
+            }
             let answer = try InputFile.read(answerFile)
             let started = ContinuousClock.now
             let report: LabReport
