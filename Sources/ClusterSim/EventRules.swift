@@ -66,7 +66,7 @@ public enum EventRules {
                 if e.level < .requestResponse { fail("responseObject below RequestResponse") }
                 if a.verb == "watch" || connect || !a.resourceRequest { fail("responseObject on a \(a.verb) request") }
                 if e.stage != .responseComplete { fail("responseObject at \(e.stage.rawValue)") }
-                if decision.omitManagedFields && e.responseObject!.contains("\"managedFields\"") {
+                if decision.omitManagedFields && Self.find(#""managedFields""#, in: Array(e.responseObject!.utf8)) != nil {
                     fail("managedFields recorded although omitManagedFields is set")
                 }
             }
@@ -86,25 +86,50 @@ public enum EventRules {
     /// The JSON line as kube-apiserver writes it: key order, `"metadata":{}`, Go's HTML
     /// escaping, six-digit MicroTime.
     public static func encodingViolations(_ e: AuditEvent) -> [String] {
-        let line = AuditEventEncoder.json(e)
+        var bytes: [UInt8] = []
+        AuditEventEncoder.write(e, to: &bytes)
         var problems: [String] = []
-        if !line.hasPrefix(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":""#) { problems.append("key order") }
-        if !line.hasSuffix("}\n") { problems.append("not one line of JSON") }
-        if line.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) {
+        if !bytes.starts(with: Array(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":""#.utf8)) {
+            problems.append("key order")
+        }
+        if bytes.suffix(2) != [UInt8(ascii: "}"), UInt8(ascii: "\n")] || bytes.dropLast().contains(UInt8(ascii: "\n")) {
+            problems.append("not one line of JSON")
+        }
+        if bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) {
             problems.append("< > & must be written as \\u003c \\u003e \\u0026")
         }
-        if e.responseStatus != nil && !line.contains(#""responseStatus":{"metadata":{}"#) {
+        if e.responseStatus != nil && find(#""responseStatus":{"metadata":{}"#, in: bytes) == nil {
             problems.append("responseStatus without \"metadata\":{}")
         }
         for key in [#""requestReceivedTimestamp":""#, #""stageTimestamp":""#] {
-            guard let r = line.range(of: key) else { problems.append("no \(key)"); continue }
-            // 2026-03-02T09:00:00.822465Z: 27 characters, six fractional digits.
-            let stamp = line[r.upperBound...].prefix(28)
-            if stamp.count < 28 || stamp.last != "\"" || stamp.dropLast().last != "Z"
-                || stamp.dropFirst(19).first != "." || !stamp.dropFirst(20).prefix(6).allSatisfy(\.isNumber) {
+            guard let at = find(key, in: bytes) else { problems.append("no \(key)"); continue }
+            // 2026-03-02T09:00:00.822465Z": 27 characters, six fractional digits, then the quote.
+            let stamp = bytes[at...].prefix(28)
+            let digits = stamp.dropFirst(20).prefix(6)
+            if stamp.count < 28 || stamp.last != UInt8(ascii: "\"") || stamp.dropLast().last != UInt8(ascii: "Z")
+                || stamp.dropFirst(19).first != UInt8(ascii: ".")
+                || !digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
                 problems.append("\(key) is not a MicroTime with six digits")
             }
         }
         return problems
+    }
+
+    /// The index just past the first occurrence of `needle` in `hay` (byte search; Foundation's
+    /// string search is far too slow for millions of events).
+    static func find(_ needle: String, in hay: [UInt8]) -> Int? {
+        let n = Array(needle.utf8)
+        guard let first = n.first, hay.count >= n.count else { return nil }
+        var i = 0
+        let last = hay.count - n.count
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < n.count && hay[i + j] == n[j] { j += 1 }
+                if j == n.count { return i + n.count }
+            }
+            i += 1
+        }
+        return nil
     }
 }
