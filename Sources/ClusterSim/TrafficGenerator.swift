@@ -45,7 +45,7 @@ public struct TrafficGenerator: Sendable {
     }
 
     /// Every request in `[start, start + duration)`, sorted by time. With `keepingEvery: n`
-    /// the whole window is still walked, but only the first and then every n-th request of
+    /// the whole window is still covered, but only the first and then every n-th request of
     /// each template (per node for per-node actors) is built, and every incident request:
     /// a day of a large cluster, thinned evenly, with every kind of request kept.
     public func requests(keepingEvery n: Int = 1) throws(Problem) -> [SimRequest] {
@@ -67,9 +67,16 @@ public struct TrafficGenerator: Sendable {
                         if arrivals % stride == 0 {
                             out.append(request(t, actor: actor, node: node, n: n, at: time, rng: &rng))
                         }
-                        arrivals += 1
-                        // Periods wobble by up to 10 %, as real clients do.
-                        time += every - every / 20 + Int64(rng.next() % UInt64(max(1, every / 10)))
+                        if stride == 1 {
+                            arrivals += 1
+                            // Periods wobble by up to 10 %, as real clients do.
+                            time += every - every / 20 + Int64(rng.next() % UInt64(max(1, every / 10)))
+                        } else {
+                            // Thinned: jump to the next kept request at once, the skipped periods' wobble summed.
+                            arrivals += stride
+                            let periods = Int64(stride)
+                            time += periods * (every - every / 20) + Int64(rng.next() % UInt64(max(1, periods * every / 10)))
+                        }
                     }
                 }
             }

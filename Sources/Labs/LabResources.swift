@@ -18,7 +18,7 @@ public final class LabResources: @unchecked Sendable {
     /// a different build never reads another's cache.
     public let generatorStamp: String
     /// Policy labs check at most this many requests of a stream (thinned evenly, every kind kept).
-    public var maxStreamRequests = 20_000
+    public var maxStreamRequests = 10_000
 
     private let lock = NSLock()
     private var scenarios: [String: Scenario] = [:]
