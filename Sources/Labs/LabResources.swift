@@ -73,7 +73,7 @@ public final class LabResources: @unchecked Sendable {
     /// to at most `maxStreamRequests` built requests, every kind of request and incident kept.
     public func requests(scenario id: String, duration: String, seed: UInt64 = 1) throws(LabCheckError) -> [RequestSample] {
         let key = "\(id)|\(duration)|\(seed)"
-        if let s = locked { streams[key] } { return s }
+        if let s = locked({ streams[key] }) { return s }
         let sc = try scenario(id)
         guard let span = ClusterSim.Duration.microseconds(duration) else { throw .content("bad duration \(duration)") }
         let requests: [SimRequest]
@@ -105,8 +105,8 @@ public final class LabResources: @unchecked Sendable {
     /// (the bytes `kcsa events generate` writes for the same scenario, policy and seed).
     public func log(scenario id: String, policy: String, duration: String, seed: UInt64) throws(LabCheckError) -> [JSON] {
         let key = "\(id)|\(policy)|\(duration)|\(seed)"
-        if let l = locked { logs[key] } { return l }
-        let file = try cacheFile(for: key, scenario: id, policy: policy, suffix: "log")
+        if let l = locked({ logs[key] }) { return l }
+        let file = cacheFile(for: key, scenario: id, policy: policy, suffix: "log")
         if let file, let values = Self.readLines(file) {
             locked { logs[key] = values }
             return values
@@ -134,8 +134,8 @@ public final class LabResources: @unchecked Sendable {
         throws(LabCheckError) -> [[JSON]] {
         guard let spec = lab.query, let scenario = lab.scenario else { return try compute() }
         let key = "\(scenario)|\(spec.policy)|\(lab.duration)|\(seed)|\(spec.slurp)|\(lab.reference)"
-        if let o = locked { outputs[key] } { return o }
-        let file = try cacheFile(for: key, scenario: scenario, policy: spec.policy, suffix: "ref")
+        if let o = locked({ outputs[key] }) { return o }
+        let file = cacheFile(for: key, scenario: scenario, policy: spec.policy, suffix: "ref")
         if let file, let lines = Self.readLines(file) {
             let values = lines.map { $0.arrayValue ?? [] }
             locked { outputs[key] = values }
@@ -156,7 +156,7 @@ public final class LabResources: @unchecked Sendable {
 
     /// The cache file for a key, named by a hash of everything that decides its content:
     /// the key, the scenario (and its bases) and policy files, and the generator.
-    private func cacheFile(for key: String, scenario: String, policy: String, suffix: String) throws(LabCheckError) -> String? {
+    private func cacheFile(for key: String, scenario: String, policy: String, suffix: String) -> String? {
         guard let dir = cacheDirectory else { return nil }
         var hasher = FNV1a()
         hasher.add(key)

@@ -253,7 +253,7 @@ extension REPL {
         let listing = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
         return listing.map { name in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (dir.isEmpty ? "" : dir) + name, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: (dir.isEmpty ? "" : dir) + name, isDirectory: &isDir)
             return dir + name + (isDir.boolValue ? "/" : "")
         }
     }
