@@ -36,6 +36,11 @@ public struct LabReport: Sendable {
     }
 
     public var failedCount: Int { checks.count { !$0.passed } }
+
+    /// A long value cut for feedback: the first `n` characters and "...".
+    public static func clip(_ s: String, _ n: Int) -> String {
+        s.count <= n ? s : String(s.prefix(n)) + "..."
+    }
 }
 
 /// Why a lab could not be checked at all (its own content is broken, or the run was stopped).

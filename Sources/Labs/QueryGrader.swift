@@ -123,7 +123,7 @@ struct QueryGrader {
         if let error = got.error {
             var details = [error]
             if let i = got.failedInput, !spec.slurp {
-                details.append("on this event: " + Self.clip(printer.string(events[i]), 600))
+                details.append("on this event: " + LabReport.clip(printer.string(events[i]), 600))
             }
             return .init(name: name, passed: false, details: details)
         }
@@ -136,7 +136,7 @@ struct QueryGrader {
             if let k = texts.indices.min(by: { texts[$0].utf8.count < texts[$1].utf8.count }) {
                 let i = differing[k]
                 details.append("the smallest event where they differ (event \(i + 1) of \(events.count)):")
-                details.append("  " + Self.clip(texts[k], 800))
+                details.append("  " + LabReport.clip(texts[k], 800))
                 details.append("  expected: " + show(want.perInput[i], printer))
                 details.append("  yours:    " + show(got.perInput[i], printer))
                 return .init(name: name, passed: false, details: details)
@@ -145,8 +145,8 @@ struct QueryGrader {
         let a = ordered(got.all), b = ordered(want.all)
         if let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? (a.count != b.count ? min(a.count, b.count) : nil) {
             details.append("the first differing output" + (spec.compare == .multiset ? " (outputs sorted)" : "") + " is #\(i + 1):")
-            details.append("  expected: " + (i < b.count ? Self.clip(printer.string(b[i]), 400) : "(nothing)"))
-            details.append("  yours:    " + (i < a.count ? Self.clip(printer.string(a[i]), 400) : "(nothing)"))
+            details.append("  expected: " + (i < b.count ? LabReport.clip(printer.string(b[i]), 400) : "(nothing)"))
+            details.append("  yours:    " + (i < a.count ? LabReport.clip(printer.string(a[i]), 400) : "(nothing)"))
         }
         return .init(name: name, passed: false, details: details)
     }
@@ -165,12 +165,9 @@ struct QueryGrader {
     }
 
     private func show(_ outputs: [JSON], _ printer: JSONPrinter) -> String {
-        outputs.isEmpty ? "(no output)" : Self.clip(outputs.map(printer.string).joined(separator: " "), 400)
+        outputs.isEmpty ? "(no output)" : LabReport.clip(outputs.map(printer.string).joined(separator: " "), 400)
     }
 
-    static func clip(_ s: String, _ n: Int) -> String {
-        s.count <= n ? s : String(s.prefix(n)) + "..."
-    }
 }
 
 /// The per-seed results of a parallel check, filled in from several threads.

@@ -25,8 +25,7 @@ enum Drafts {
     static var directory: String {
         let env = ProcessInfo.processInfo.environment
         if let home = env["KCSA_HOME"], !home.isEmpty { return home + "/drafts" }
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? ".") + "/.local/state")
-        return base + "/kcsa/drafts"
+        return (XDG.stateDirectory ?? "./.kcsa") + "/drafts"
     }
 
     static func path(_ id: String) -> String { directory + "/\(id).txt" }

@@ -55,7 +55,7 @@ extension REPL {
                             total += 1
                             if shown < limit {
                                 shown += 1
-                                Console.out(QueryGraderText.clip(printer.string(out), 300) + "\n")
+                                Console.out(LabReport.clip(printer.string(out), 300) + "\n")
                             }
                         }
                     } catch let e as JQRuntimeError {
@@ -159,9 +159,4 @@ extension REPL {
         fieldPaths = paths.sorted()
         return fieldPaths!
     }
-}
-
-/// Shared clipping for long output lines.
-enum QueryGraderText {
-    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n)) + "..." }
 }

@@ -144,12 +144,15 @@ final class REPL {
 
 /// XDG locations for kcsa's state.
 enum XDG {
-    static func historyFile() -> String? {
+    /// `$XDG_STATE_HOME/kcsa` (default `~/.local/state/kcsa`): history and lab drafts.
+    static var stateDirectory: String? {
         let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (env["HOME"].map { $0 + "/.local/state" })
-        guard let base else { return nil }
-        let dir = base + "/kcsa"
+        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"].map { $0 + "/.local/state" })
+        return base.map { $0 + "/kcsa" }
+    }
+
+    static func historyFile() -> String? {
+        guard let dir = stateDirectory else { return nil }
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
         return dir + "/history"
