@@ -8,7 +8,7 @@ enum LabFixtures {
         .deletingLastPathComponent().path
 
     /// One resources object for the whole test run: generated logs are cached in it.
-    nonisolated(unsafe) static let resources = LabResources(root: root)
+    static let resources = LabResources(root: root)
     static let lock = NSLock()
 
     static func lab(_ yaml: String, file: String = "fixture") throws -> Lab {
