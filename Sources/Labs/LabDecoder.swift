@@ -103,13 +103,10 @@ struct LabDecoder {
         case nil:
             break
         }
-        for (key, node) in m.rest {
-            let known = ["format_version", "id", "title", "kind", "topic", "task", "lesson", "hints", "sources", "starter",
-                         "reference", "scenario", "duration", "strict", "expect", "policy", "seeds", "slurp", "compare",
-                         "policy_text", "ask", "requests"]
-            let guess = DidYouMean.suggest(key, among: known).map { "; did you mean \($0)?" } ?? ""
-            error("unknown key \"\(key)\" for a \(kindText ?? "") lab\(guess)", at: node.mark)
-        }
+        unknownKeys(m, allowed: ["format_version", "id", "title", "kind", "topic", "task", "lesson", "hints", "sources",
+                                 "starter", "reference", "scenario", "duration", "strict", "expect", "policy", "seeds",
+                                 "slurp", "compare", "policy_text", "ask", "requests"],
+                    context: kindText.map { " for a \($0) lab" } ?? "")
         return lab
     }
 
@@ -296,10 +293,10 @@ struct LabDecoder {
         }
     }
 
-    private mutating func unknownKeys(_ f: Fields, allowed: [String]) {
+    private mutating func unknownKeys(_ f: Fields, allowed: [String], context: String = "") {
         for (key, node) in f.rest {
             let guess = DidYouMean.suggest(key, among: allowed).map { "; did you mean \($0)?" } ?? ""
-            error("unknown key \"\(key)\"\(guess)", at: node.mark)
+            error("unknown key \"\(key)\"\(context)\(guess)", at: node.mark)
         }
     }
 

@@ -78,8 +78,10 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: Prompt) -> ReadResult {
         setPrompt(prompt)
-        // A Ctrl-C pressed while a command ran belongs to that command, not to this line.
-        interruptFlag.store(false, ordering: .relaxed)
+        // An interrupt (Ctrl-C, or an exam's alarm) that came while nothing was reading is
+        // delivered now rather than lost. The REPL clears the flag after each command, so a
+        // Ctrl-C that a command already handled does not reach here.
+        if interruptFlag.exchange(false, ordering: .relaxed) { return .interrupted }
         while true {
             var count: Int32 = 0
             errno = 0

@@ -9,30 +9,10 @@ import Testing
         PolicyCommandTests.packageRoot.appendingPathComponent("Tests/KCSACLITests/Fixtures/exam_pty.py").path
     }
 
-    static var hasPexpect: Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import pexpect"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }
-
-    @Test(.enabled(if: hasPexpect, "needs python3 with pexpect"), .timeLimit(.minutes(1)))
+    @Test(.enabled(if: PTYScript.hasPexpect, "needs python3 with pexpect"), .timeLimit(.minutes(1)))
     func aLearnerAnswersFlagsReviewsSubmitsAndReadsTheReport() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Self.script, PolicyCommandTests.binary.path, PolicyCommandTests.packageRoot.path]
-        p.currentDirectoryURL = PolicyCommandTests.packageRoot
-        let output = Pipe()
-        p.standardOutput = output
-        p.standardError = output
-        try p.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        let (status, text) = try PTYScript.run(Self.script, [PolicyCommandTests.binary.path, PolicyCommandTests.packageRoot.path])
+        #expect(status == 0, "\(text)")
         #expect(text.contains(" passed, 0 failed"), "\(text)")
         #expect(text.contains("ok   the per-domain report"))
     }

@@ -4,26 +4,7 @@ import Testing
 /// Runs the built `kcsa` with extra environment (a moving KCSA_NOW, a shared KCSA_HOME).
 enum KCSAEnv {
     static func run(_ args: [String], stdin: String = "", env extra: [String: String]) throws -> PolicyCommandTests.Run {
-        let p = Process()
-        p.executableURL = PolicyCommandTests.binary
-        p.arguments = args
-        p.currentDirectoryURL = PolicyCommandTests.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env.merge(extra) { _, new in new }
-        p.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = error
-        try p.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return .init(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                     status: p.terminationStatus)
+        try PolicyCommandTests.kcsa(args, stdin: stdin, environment: extra)
     }
 
     static func home() -> String {

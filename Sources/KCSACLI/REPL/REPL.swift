@@ -84,7 +84,10 @@ final class REPL {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 reader.addHistory(line)
-                switch execute(line) {
+                let outcome = execute(line)
+                // A Ctrl-C pressed while the command ran belonged to that command.
+                interruptFlag.store(false, ordering: .relaxed)
+                switch outcome {
                 case .quit: break loop
                 case .failed: failures += 1
                 case .ok: break
