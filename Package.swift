@@ -25,8 +25,13 @@ let package = Package(
         // turning that one optimizer pass off keeps release builds to about a minute.
         .target(name: "JQ", dependencies: ["JSONValue", "Diagnostics"],
                 swiftSettings: [.unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"])]),
+        // One positioned YAML reader for every content file and Kubernetes object.
+        .target(name: "ContentFormat", dependencies: [
+            "Diagnostics", .product(name: "Yams", package: "Yams"),
+        ]),
+
         .target(name: "KubeAudit", dependencies: [
-            "Diagnostics",
+            "Diagnostics", "ContentFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
 

@@ -1,3 +1,4 @@
+import ContentFormat
 import Diagnostics
 
 /// Decodes a YAML/JSON document into an `AuditPolicy` the way kube-apiserver's codec

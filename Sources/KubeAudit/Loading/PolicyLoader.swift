@@ -1,3 +1,4 @@
+import ContentFormat
 import Diagnostics
 
 /// The outcome of loading a policy file as kube-apiserver's `LoadPolicyFromBytes` would,

@@ -5,12 +5,12 @@ import Yams
 /// Scalars are resolved the way kube-apiserver's YAML-to-JSON step resolves them
 /// (YAML 1.1: `yes`/`no`/`on`/`off` are booleans, `~` is null), because that decides
 /// whether a value has the type the field needs.
-indirect enum YAMLNode: Sendable {
+public indirect enum YAMLNode: Sendable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode], Span)
     case mapping([YAMLPair], Span)
 
-    var span: Span {
+    public var span: Span {
         switch self {
         case .scalar(let s): s.span
         case .sequence(_, let s), .mapping(_, let s): s
@@ -18,7 +18,7 @@ indirect enum YAMLNode: Sendable {
     }
 
     /// The JSON type name as Go's decoder reports it ("string", "number", "bool", "array", "object", "null").
-    var jsonKind: String {
+    public var jsonKind: String {
         switch self {
         case .scalar(let s): s.kind.jsonKind
         case .sequence: "array"
@@ -26,23 +26,29 @@ indirect enum YAMLNode: Sendable {
         }
     }
 
-    var isNull: Bool {
+    public var isNull: Bool {
         if case .scalar(let s) = self, s.kind == .null { return true }
         return false
     }
 }
 
-struct YAMLPair: Sendable {
-    var key: String
-    var keySpan: Span
-    var value: YAMLNode
+public struct YAMLPair: Sendable {
+    public var key: String
+    public var keySpan: Span
+    public var value: YAMLNode
+
+    public init(key: String, keySpan: Span, value: YAMLNode) {
+        self.key = key
+        self.keySpan = keySpan
+        self.value = value
+    }
 }
 
-struct YAMLScalar: Sendable {
-    enum Kind: Sendable, Equatable {
+public struct YAMLScalar: Sendable {
+    public enum Kind: Sendable, Equatable {
         case string, null, bool(Bool), int, float
 
-        var jsonKind: String {
+        public var jsonKind: String {
             switch self {
             case .string: "string"
             case .null: "null"
@@ -52,26 +58,78 @@ struct YAMLScalar: Sendable {
         }
     }
 
-    var text: String
-    var kind: Kind
-    var span: Span
+    public var text: String
+    public var kind: Kind
+    public var span: Span
+
+    public init(text: String, kind: Kind, span: Span) {
+        self.text = text
+        self.kind = kind
+        self.span = span
+    }
 }
 
 /// What went wrong turning text into a YAMLNode.
-struct YAMLParseError: Error {
-    var message: String
-    var span: Span
-    var help: String?
+public struct YAMLParseError: Error, Sendable {
+    public var message: String
+    public var span: Span
+    public var help: String?
+
+    public init(message: String, span: Span, help: String? = nil) {
+        self.message = message
+        self.span = span
+        self.help = help
+    }
 }
 
-enum YAMLReader {
+public enum YAMLReader {
     /// Nesting deeper than this is refused before parsing: libyaml and the composer
     /// recurse per level, and no policy needs more than a handful.
-    static let maxDepth = 200
+    public static let maxDepth = 200
     /// Nodes after alias expansion (a "billion laughs" document is refused).
-    static let maxNodes = 2_000_000
+    public static let maxNodes = 2_000_000
 
-    static func read(_ source: SourceFile) throws(YAMLParseError) -> YAMLNode? {
+    /// The single document in `source` (nil for an empty file).
+    public static func read(_ source: SourceFile) throws(YAMLParseError) -> YAMLNode? {
+        let text = try validatedText(source)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text, Resolver.default)
+        } catch let error as YamlError {
+            throw convert(error, source)
+        } catch {
+            throw YAMLParseError(message: "\(error)", span: .at(0))
+        }
+        guard let node else { return nil }
+        var budget = maxNodes
+        return try convert(node, source, &budget)
+    }
+
+    /// Every document of a `---`-separated stream, in order; empty documents are dropped.
+    /// A syntax error stops the stream there (YAML cannot resynchronise), so the
+    /// documents before it are returned with the error.
+    public static func readDocuments(_ source: SourceFile) -> (documents: [YAMLNode], error: YAMLParseError?) {
+        let text: String
+        do { text = try validatedText(source) } catch { return ([], error) }
+        var documents: [YAMLNode] = []
+        var budget = maxNodes
+        do {
+            let parser = try Parser(yaml: text, resolver: .default)
+            while let node = try parser.nextRoot() {
+                documents.append(try convert(node, source, &budget))
+            }
+        } catch let error as YamlError {
+            return (documents, convert(error, source))
+        } catch let error as YAMLParseError {
+            return (documents, error)
+        } catch {
+            return (documents, YAMLParseError(message: "\(error)", span: .at(0)))
+        }
+        return (documents, nil)
+    }
+
+    /// The text of `source` once it is known to be UTF-8 without NUL bytes and not nested too deeply.
+    private static func validatedText(_ source: SourceFile) throws(YAMLParseError) -> String {
         if let bad = source.bytes.firstIndex(of: 0) {
             throw YAMLParseError(message: "the file contains a NUL byte; it is not a text file", span: .at(bad))
         }
@@ -87,17 +145,7 @@ enum YAMLReader {
             throw YAMLParseError(message: "the file is not valid UTF-8 text", span: .at(i))
         }
         try checkDepth(source)
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text, Resolver.default)
-        } catch let error as YamlError {
-            throw convert(error, source)
-        } catch {
-            throw YAMLParseError(message: "\(error)", span: .at(0))
-        }
-        guard let node else { return nil }
-        var budget = maxNodes
-        return try convert(node, source, &budget)
+        return text
     }
 
     private static func convert(_ node: Node, _ source: SourceFile, _ budget: inout Int) throws(YAMLParseError) -> YAMLNode {
@@ -154,7 +202,7 @@ enum YAMLReader {
     }
 
     /// YAML 1.1 plain-scalar resolution as go-yaml v2 does it.
-    static func resolvePlain(_ s: String) -> YAMLScalar.Kind {
+    public static func resolvePlain(_ s: String) -> YAMLScalar.Kind {
         switch s {
         case "", "~", "null", "Null", "NULL": return .null
         case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
