@@ -30,6 +30,9 @@ let package = Package(
             "Diagnostics", .product(name: "Yams", package: "Yams"),
         ]),
 
+        // jq's command line: options, input readers, --stream/--seq, output, exit codes.
+        .target(name: "JQCLI", dependencies: ["JQ", "JSONValue", "Diagnostics"]),
+
         .target(name: "KubeAudit", dependencies: [
             "Diagnostics", "ContentFormat",
             .product(name: "Yams", package: "Yams"),
@@ -63,7 +66,7 @@ let package = Package(
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -82,6 +85,6 @@ let package = Package(
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
-        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
+        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

@@ -25,7 +25,6 @@ public struct Lab: Sendable, Identifiable {
 
     public var id: String
     public var title: String
-    public var kind: Kind
     public var topic: String
     public var task: String
     public var lesson: String
@@ -35,15 +34,58 @@ public struct Lab: Sendable, Identifiable {
     public var reference: String
     /// The file the lab was read from.
     public var path: String
+    /// What the kind of lab needs to be checked: one spec per kind, so a lab that lacks
+    /// its kind's fields cannot be loaded.
+    public var spec: LabSpec
 
-    /// The request stream (policy and query labs).
+    public var kind: Kind { spec.kind }
+
+    /// The scenario whose request stream the lab is about, if its kind has one.
+    public var scenario: String? {
+        switch spec {
+        case .policy(let p), .fix(let p): p.scenario
+        case .query(let q): q.scenario
+        case .predict: nil
+        }
+    }
+
+    /// How much of the scenario is simulated ("1h").
+    public var duration: String {
+        switch spec {
+        case .policy(let p), .fix(let p): p.duration
+        case .query(let q): q.duration
+        case .predict: "1h"
+        }
+    }
+}
+
+/// The part of a lab that depends on its kind. Adding a kind means a case here, a grader
+/// (LabChecker's switch), a renderer, and its session affordances (Trainer's switches):
+/// the compiler finds every place.
+public enum LabSpec: Sendable {
+    case policy(PolicyLabSpec)
+    case fix(PolicyLabSpec)
+    case query(QuerySpec)
+    case predict(PredictSpec)
+
+    public var kind: Lab.Kind {
+        switch self {
+        case .policy: .policy
+        case .fix: .fix
+        case .query: .query
+        case .predict: .predict
+        }
+    }
+}
+
+/// Policy and fix labs: expectations on requests, written out or drawn from a scenario.
+public struct PolicyLabSpec: Sendable {
+    /// The request stream (needed by `match:` and `budget:` expectations).
     public var scenario: String?
     public var duration: String
-    /// Policy and fix labs: warnings also fail the check.
+    /// Warnings also fail the check.
     public var strict: Bool
     public var expectations: [Expectation]
-    public var query: QuerySpec?
-    public var predict: PredictSpec?
 }
 
 /// One thing a policy must do, checked on a set of requests.
@@ -75,6 +117,9 @@ public struct QuerySpec: Sendable {
         case multiset
     }
 
+    /// The scenario the log is generated from, and for how long.
+    public var scenario: String
+    public var duration: String
     /// The policy the log is generated under: a Labs/policies id.
     public var policy: String
     public var seeds: [UInt64]

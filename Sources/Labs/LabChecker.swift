@@ -13,15 +13,13 @@ public struct LabChecker {
     /// Checks `answer` (the text of a policy, jq program or prediction).
     public func check(_ lab: Lab, answer: SourceFile, cancellation: JQCancellation = JQCancellation())
         throws(LabCheckError) -> LabReport {
-        switch lab.kind {
-        case .policy, .fix:
-            return try PolicyGrader(lab: lab, resources: resources).grade(answer) { cancellation.isCancelled }
-        case .query:
-            guard let spec = lab.query else { throw .content("query lab \(lab.id) has no query settings") }
+        switch lab.spec {
+        case .policy(let spec), .fix(let spec):
+            return try PolicyGrader(lab: lab, spec: spec, resources: resources).grade(answer) { cancellation.isCancelled }
+        case .query(let spec):
             return try QueryGrader(lab: lab, spec: spec, resources: resources, limits: jqLimits)
                 .grade(answer, cancellation: cancellation)
-        case .predict:
-            guard let spec = lab.predict else { throw .content("predict lab \(lab.id) has no requests") }
+        case .predict(let spec):
             return try PredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
         }
     }

@@ -57,36 +57,39 @@ struct LabDecoder {
             error("unknown kind \"\(kindText)\"; expected one of policy, fix, query, predict", at: kindNode?.mark)
         }
         var lab = Lab(
-            id: id, title: string(m.take("title"), "title", required: true) ?? "", kind: kind ?? .policy,
+            id: id, title: string(m.take("title"), "title", required: true) ?? "",
             topic: string(m.take("topic"), "topic", required: true) ?? "",
             task: string(m.take("task"), "task", required: true) ?? "",
             lesson: string(m.take("lesson"), "lesson", required: true) ?? "",
             hints: strings(m.take("hints"), "hints"), sources: strings(m.take("sources"), "sources"),
             starter: string(m.take("starter"), "starter") ?? "",
             reference: string(m.take("reference"), "reference", required: true) ?? "",
-            path: source.name, scenario: string(m.take("scenario"), "scenario"),
-            duration: string(m.take("duration"), "duration") ?? "1h",
-            strict: bool(m.take("strict"), "strict") ?? false, expectations: [], query: nil, predict: nil)
+            path: source.name, spec: .predict(PredictSpec(policyText: nil, policy: nil, ask: [], requests: [])))
+        let scenario = string(m.take("scenario"), "scenario")
+        let duration = string(m.take("duration"), "duration") ?? "1h"
+        let strict = bool(m.take("strict"), "strict") ?? false
         if lab.hints.isEmpty { error("a lab needs at least one hint", at: map.first?.key.mark) }
         if lab.sources.isEmpty { error("a lab needs at least one source", at: map.first?.key.mark) }
-        if ClusterSim.Duration.microseconds(lab.duration) == nil {
-            error("duration \"\(lab.duration)\" is not a duration (like 30m, 1h, 24h)", at: m.node("duration")?.mark)
+        if ClusterSim.Duration.microseconds(duration) == nil {
+            error("duration \"\(duration)\" is not a duration (like 30m, 1h, 24h)", at: m.node("duration")?.mark)
         }
         switch kind {
         case .policy?, .fix?:
             let expectNode = m.node("expect")
-            lab.expectations = expectations(m.take("expect"))
-            let needsStream = lab.expectations.contains {
+            let expectations = expectations(m.take("expect"))
+            let needsStream = expectations.contains {
                 if case .request = $0.target { return false }
                 return true
             }
-            if lab.scenario == nil && needsStream {
+            if scenario == nil && needsStream {
                 error("a \(kind!.rawValue) lab with `match:` or `budget:` expectations needs `scenario:` (the request stream)",
                       at: expectNode?.mark)
             }
-            if lab.expectations.isEmpty { error("a \(kind!.rawValue) lab needs `expect:` entries", at: root.mark) }
+            if expectations.isEmpty { error("a \(kind!.rawValue) lab needs `expect:` entries", at: root.mark) }
+            let p = PolicyLabSpec(scenario: scenario, duration: duration, strict: strict, expectations: expectations)
+            lab.spec = kind == .fix ? .fix(p) : .policy(p)
         case .query?:
-            if lab.scenario == nil { error("a query lab needs `scenario:`", at: root.mark) }
+            if scenario == nil { error("a query lab needs `scenario:`", at: root.mark) }
             let policy = string(m.take("policy"), "policy", required: true) ?? ""
             let seedNode = m.take("seeds")
             var seeds = ints(seedNode, "seeds").map { UInt64(max(0, $0)) }
@@ -96,10 +99,10 @@ struct LabDecoder {
             let cmpText = string(cmpNode, "compare") ?? "ordered"
             let cmp = QuerySpec.Comparison(rawValue: cmpText)
             if cmp == nil { error("compare must be ordered or multiset, not \"\(cmpText)\"", at: cmpNode?.mark) }
-            lab.query = QuerySpec(policy: policy, seeds: seeds, slurp: bool(m.take("slurp"), "slurp") ?? false,
-                                  compare: cmp ?? .ordered)
+            lab.spec = .query(QuerySpec(scenario: scenario ?? "", duration: duration, policy: policy, seeds: seeds, slurp: bool(m.take("slurp"), "slurp") ?? false,
+                                  compare: cmp ?? .ordered))
         case .predict?:
-            lab.predict = predictSpec(&m, at: root.mark)
+            lab.spec = .predict(predictSpec(&m, at: root.mark))
         case nil:
             break
         }

@@ -132,8 +132,9 @@ public final class LabResources: @unchecked Sendable {
     /// The reference program's outputs on one log, input by input, computed once.
     func referenceOutputs(lab: Lab, seed: UInt64, compute: () throws(LabCheckError) -> [[JSON]])
         throws(LabCheckError) -> [[JSON]] {
-        guard let spec = lab.query, let scenario = lab.scenario else { return try compute() }
-        let key = "\(scenario)|\(spec.policy)|\(lab.duration)|\(seed)|\(spec.slurp)|\(lab.reference)"
+        guard case .query(let spec) = lab.spec else { return try compute() }
+        let scenario = spec.scenario
+        let key = "\(scenario)|\(spec.policy)|\(spec.duration)|\(seed)|\(spec.slurp)|\(lab.reference)"
         if let o = locked({ outputs[key] }) { return o }
         let file = cacheFile(for: key, scenario: scenario, policy: spec.policy, suffix: "ref")
         if let file, let lines = Self.readLines(file) {

@@ -6,6 +6,7 @@ import KubeAudit
 /// load it, then meet each expectation on the lab's requests.
 struct PolicyGrader {
     let lab: Lab
+    let spec: PolicyLabSpec
     let resources: LabResources
 
     func grade(_ answer: SourceFile, cancelled: () -> Bool) throws(LabCheckError) -> LabReport {
@@ -19,7 +20,7 @@ struct PolicyGrader {
             return LabReport(labID: lab.id, checks: checks, diagnostics: diagnostics, answer: answer)
         }
         checks.append(.init(name: "the policy loads", passed: true))
-        if lab.strict {
+        if spec.strict {
             let warnings = diagnostics.filter { $0.severity == .warning }
             checks.append(.init(name: "no warnings (every key is one kube-apiserver reads)", passed: warnings.isEmpty,
                                 details: warnings.map { "warning: \($0.message)" }))
@@ -31,7 +32,7 @@ struct PolicyGrader {
             }
         }
         let context = Context(policy: loaded.policy, source: answer, evaluator: evaluator)
-        for e in lab.expectations {
+        for e in spec.expectations {
             if cancelled() { throw .cancelled }
             checks.append(try check(e, context))
         }
@@ -53,8 +54,8 @@ struct PolicyGrader {
             guard let problem = mismatch(e, info.attributes, outcome, c) else { return .init(name: e.name, passed: true) }
             return .init(name: e.name, passed: false, details: ["\(spec.summary): " + problem])
         case .match(let selector):
-            guard let scenario = lab.scenario else { throw .content("no scenario for expectation \"\(e.name)\"") }
-            let samples = try resources.requests(scenario: scenario, duration: lab.duration)
+            guard let scenario = spec.scenario else { throw .content("no scenario for expectation \"\(e.name)\"") }
+            let samples = try resources.requests(scenario: scenario, duration: spec.duration)
             var failed = 0, total = 0
             var first: String?
             for s in samples where selector.matches(s.request, s.attributes) {
@@ -71,8 +72,8 @@ struct PolicyGrader {
             return .init(name: e.name, passed: false,
                          details: ["\(failed) of \(total) matching requests (\(selector.summary)) fail", first])
         case .budget(let budget):
-            guard let scenario = lab.scenario else { throw .content("no scenario for budget \"\(e.name)\"") }
-            guard let span = ClusterSim.Duration.microseconds(lab.duration) else { throw .content("bad duration") }
+            guard let scenario = spec.scenario else { throw .content("no scenario for budget \"\(e.name)\"") }
+            guard let span = ClusterSim.Duration.microseconds(spec.duration) else { throw .content("bad duration") }
             let estimate: VolumeEstimate
             let sc = try resources.scenario(scenario)
             do {

@@ -26,14 +26,14 @@ struct QueryGrader {
         } catch {
             throw .content("the reference program of \(lab.id) does not compile: \(error.jqStyleMessage)")
         }
-        guard let scenario = lab.scenario else { throw .content("query lab \(lab.id) has no scenario") }
+        let scenario = spec.scenario
         var checks: [LabReport.Check] = [.init(name: "the program compiles", passed: true)]
         // The seeds are independent: check them side by side, report them in order.
         let results = SeedResults(count: spec.seeds.count)
         DispatchQueue.concurrentPerform(iterations: spec.seeds.count) { n in
             let seed = spec.seeds[n]
             do {
-                let events = try resources.log(scenario: scenario, policy: spec.policy, duration: lab.duration, seed: seed)
+                let events = try resources.log(scenario: scenario, policy: spec.policy, duration: spec.duration, seed: seed)
                 let want = try resources.referenceOutputs(lab: lab, seed: seed) { () throws(LabCheckError) -> [[JSON]] in
                     let r = try run(reference, events, cancellation: cancellation)
                     if let e = r.error { throw .content("the reference program of \(lab.id) fails: \(e)") }

@@ -1,4 +1,4 @@
-@testable import KCSACLI
+@testable import JQCLI
 
 /// Runs `kcsa jq` in-process with a given standard input, capturing its output.
 struct JQTestHarness {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JQCLI
 
 /// `kcsa jq`: jq 1.8 on the command line, same options, output bytes and exit codes.
 ///

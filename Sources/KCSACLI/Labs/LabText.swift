@@ -28,7 +28,7 @@ enum LabText {
         out += lab.task.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
         var facts: [String] = []
         if let s = lab.scenario { facts.append("scenario \(s) (\(lab.duration))") }
-        if let q = lab.query {
+        if case .query(let q) = lab.spec {
             facts.append("log under policy \(q.policy)")
             facts.append(q.slurp ? "the program reads the whole log as one array (jq -s)" : "the program runs on each event")
             facts.append("outputs compared " + (q.compare == .ordered ? "in order" : "in any order"))

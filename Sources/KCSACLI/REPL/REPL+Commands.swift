@@ -3,6 +3,7 @@ import Exam
 import Foundation
 import KubeAudit
 import JQ
+import JQCLI
 import Progress
 import Synchronization
 import Terminal

@@ -10,7 +10,7 @@ extension REPL {
     /// `try FILTER`: runs a jq filter on the log the learner can see, without changing the answer.
     func tryQuery(_ args: [String]) -> Outcome {
         guard let s = requireLab() else { return .failed }
-        guard let spec = s.lab.query, let scenario = s.lab.scenario, let resources = labResources else {
+        guard case .query(let spec) = s.lab.spec, let resources = labResources else {
             say("`try` runs jq on a query lab's log; this is a \(s.lab.kind.rawValue) lab")
             return .failed
         }
@@ -25,7 +25,7 @@ extension REPL {
             return .failed
         }
         let events: [JSON]
-        do { events = try resources.log(scenario: scenario, policy: spec.policy, duration: s.lab.duration, seed: spec.seeds[0]) }
+        do { events = try resources.log(scenario: spec.scenario, policy: spec.policy, duration: spec.duration, seed: spec.seeds[0]) }
         catch {
             say(style.red("error") + ": \(error.description)")
             return .failed
@@ -82,10 +82,10 @@ extension REPL {
         guard let s = requireLab(), let resources = labResources else { return .failed }
         let n = args.first.flatMap(Int.init) ?? (s.lab.kind == .query ? 3 : 15)
         do {
-            switch s.lab.kind {
-            case .query:
-                guard let spec = s.lab.query, let scenario = s.lab.scenario else { return .failed }
-                let events = try resources.log(scenario: scenario, policy: spec.policy, duration: s.lab.duration,
+            switch s.lab.spec {
+            case .query(let spec):
+                let scenario = spec.scenario
+                let events = try resources.log(scenario: scenario, policy: spec.policy, duration: spec.duration,
                                                seed: spec.seeds[0])
                 let printer = JSONPrinter(options: .init(indent: 0, colors: style.enabled ? .jqDefault : nil))
                 for e in events.prefix(n) { Console.out(printer.string(e) + "\n") }
@@ -106,8 +106,8 @@ extension REPL {
                     say(style.bold("Incident requests") + ":")
                     for sample in incidents.prefix(n) { say("  [\(sample.request.incident!)] " + sample.summary) }
                 }
-            case .predict:
-                for item in s.lab.predict?.requests ?? [] { say("  \(item.id): \(item.request.summary)") }
+            case .predict(let spec):
+                for item in spec.requests { say("  \(item.id): \(item.request.summary)") }
             }
             return .ok
         } catch {
@@ -120,20 +120,20 @@ extension REPL {
     /// query or predict lab, else the one loaded with `policy FILE`.
     func explainPolicy() -> (name: String, evaluator: PolicyEvaluator)? {
         if let s = session {
-            switch s.lab.kind {
+            switch s.lab.spec {
             case .policy, .fix:
                 let loaded = PolicyLoader.load(SourceFile(name: "answer", text: s.answer))
                 if let e = loaded.evaluator() { return ("your answer to \(s.lab.id)", e) }
                 say(style.yellow("your answer does not load yet") + "; `check` shows why")
                 return nil
-            case .query:
-                if let id = s.lab.query?.policy, let e = try? labResources?.policy(id) { return ("policy \(id)", e) }
-            case .predict:
-                if let text = s.lab.predict?.policyText,
+            case .query(let spec):
+                if let e = try? labResources?.policy(spec.policy) { return ("policy \(spec.policy)", e) }
+            case .predict(let spec):
+                if let text = spec.policyText,
                    let e = PolicyLoader.load(SourceFile(name: "lab policy", text: text)).evaluator() {
                     return ("the lab's policy", e)
                 }
-                if let id = s.lab.predict?.policy, let e = try? labResources?.policy(id) { return ("policy \(id)", e) }
+                if let id = spec.policy, let e = try? labResources?.policy(id) { return ("policy \(id)", e) }
             }
         }
         return policy.map { ($0.path, $0.evaluator) }
@@ -142,8 +142,8 @@ extension REPL {
     /// Every field path in the open lab's visible log (`.objectRef.resource`, ...), for TAB.
     func labFieldPaths() -> [String] {
         if let fieldPaths { return fieldPaths }
-        guard let s = session, let spec = s.lab.query, let scenario = s.lab.scenario,
-              let events = try? labResources?.log(scenario: scenario, policy: spec.policy, duration: s.lab.duration,
+        guard let s = session, case .query(let spec) = s.lab.spec,
+              let events = try? labResources?.log(scenario: spec.scenario, policy: spec.policy, duration: spec.duration,
                                                   seed: spec.seeds[0]) else { return [] }
         var paths = Set<String>()
         func walk(_ v: JSON, _ prefix: String, depth: Int) {

@@ -10,24 +10,37 @@ import Darwin
 
 /// The outside world of one `kcsa jq` run: standard input, output and error,
 /// the environment. A test passes its own to run the command in-process.
-struct JQStreams {
+public struct JQStreams {
     /// Set to stop a running query (the interactive session does so on Ctrl-C).
-    var cancellation = JQCancellation()
+    public var cancellation = JQCancellation()
     /// Bounds on a run; none from the command line, as jq has none.
-    var limits = JQLimits()
+    public var limits = JQLimits()
     /// Reads up to `count` bytes of standard input into `buffer`; 0 at the end.
-    var readStdin: (UnsafeMutableRawBufferPointer) -> Int
+    public var readStdin: (UnsafeMutableRawBufferPointer) -> Int
     /// Writes bytes to standard output; false when the write failed.
-    var writeStdout: (UnsafeRawBufferPointer) -> Bool
-    var writeStderr: (String) -> Void
-    var environment: [String: String]
+    public var writeStdout: (UnsafeRawBufferPointer) -> Bool
+    public var writeStderr: (String) -> Void
+    public var environment: [String: String]
     /// Whether standard output is a terminal (jq colours by default then).
-    var stdoutIsTerminal: Bool
-    var stderrIsTerminal: Bool
-    var stdinIsTerminal: Bool
+    public var stdoutIsTerminal: Bool
+    public var stderrIsTerminal: Bool
+    public var stdinIsTerminal: Bool
+
+    public init(readStdin: @escaping (UnsafeMutableRawBufferPointer) -> Int,
+                writeStdout: @escaping (UnsafeRawBufferPointer) -> Bool,
+                writeStderr: @escaping (String) -> Void, environment: [String: String],
+                stdoutIsTerminal: Bool, stderrIsTerminal: Bool, stdinIsTerminal: Bool) {
+        self.readStdin = readStdin
+        self.writeStdout = writeStdout
+        self.writeStderr = writeStderr
+        self.environment = environment
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+        self.stdinIsTerminal = stdinIsTerminal
+    }
 
     /// The process's real file descriptors 0, 1 and 2.
-    static func process() -> JQStreams {
+    public static func process() -> JQStreams {
         var env: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {

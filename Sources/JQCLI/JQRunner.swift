@@ -8,7 +8,8 @@ import JSONValue
 /// read); 3 compile error; 4 with `-e` when there was no output; 5 a runtime
 /// error (jq carries on with the next input and the last input's status wins)
 /// or a parse error in the input; `halt_error` sets its own.
-struct JQRunner {
+/// jq's command line over injected streams: `kcsa jq` and the REPL's `jq` run it.
+public struct JQRunner {
     let options: JQOptions
     let streams: JQStreams
 
@@ -16,7 +17,7 @@ struct JQRunner {
     static let ok: Int32 = 0, okNullKind: Int32 = -1, okNoOutput: Int32 = -4, errorUnknown: Int32 = 5
 
     /// Parses the arguments and runs; returns the exit status.
-    static func run(arguments: [String], streams: JQStreams) -> Int32 {
+    public static func run(arguments: [String], streams: JQStreams) -> Int32 {
         let options: JQOptions
         do {
             options = try JQOptions.parse(arguments)
