@@ -25,6 +25,9 @@ let package = Package(
         // turning that one optimizer pass off keeps release builds to about a minute.
         .target(name: "JQ", dependencies: ["JSONValue", "Diagnostics"],
                 swiftSettings: [.unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"])]),
+        // The seeded generator shared by the simulator, exams and class variants.
+        .target(name: "Seeded"),
+
         // One positioned YAML reader for every content file and Kubernetes object.
         .target(name: "ContentFormat", dependencies: [
             "Diagnostics", .product(name: "Yams", package: "Yams"),
@@ -34,19 +37,19 @@ let package = Package(
         .target(name: "JQCLI", dependencies: ["JQ", "JSONValue", "Diagnostics"]),
 
         .target(name: "KubeAudit", dependencies: [
-            "Diagnostics", "ContentFormat",
+            "Diagnostics", "ContentFormat", "JSONValue",
             .product(name: "Yams", package: "Yams"),
         ]),
 
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
-            "KubeAudit",
+            "KubeAudit", "Seeded",
             .product(name: "Yams", package: "Yams"),
         ]),
 
         // Course content: the question bank and exam practice.
         .target(name: "Exam", dependencies: [
-            "ClusterSim", "KubeAudit", "JQ", "JSONValue", "Diagnostics",
+            "ClusterSim", "Seeded", "KubeAudit", "JQ", "JSONValue", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -64,27 +67,37 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Terminal", dependencies: ["CLibEdit"]),
 
+        // The learner's workflow: the session as a value over injected I/O, one command table,
+        // its two drivers (terminal and piped), renderers, state locations, the content check.
+        .target(name: "Trainer", dependencies: [
+            "KubeAudit", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+        ]),
+
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Trainer",
+            "Diagnostics", "Seeded",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
-        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs"],
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
+                                                           "Seeded"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/.
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
-        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics"]),
+        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress"],
+                    exclude: ["Golden"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ClusterSim
 import KubeAudit
+import Seeded
 
 /// A deterministic, realistic mix of API-server traffic for benchmarks: kubelets,
 /// kube-proxy, controllers, the scheduler, health probes, people with kubectl, CI

@@ -1,4 +1,5 @@
 import KubeAudit
+import Seeded
 
 /// Turns simulated requests into the audit events kube-apiserver would write under a
 /// policy: stages from the request kind and omitStages, fields by level (spec §7-§8).

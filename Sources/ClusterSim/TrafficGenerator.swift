@@ -1,5 +1,6 @@
 import Foundation
 import KubeAudit
+import Seeded
 
 /// One simulated HTTP request, before the policy decides what is logged.
 public struct SimRequest: Sendable {

@@ -1,4 +1,5 @@
 import ClusterSim
+import Seeded
 /// One exam: questions drawn by the blueprint, in a seeded order. The same bank and
 /// seed always give the same paper.
 public struct ExamPaper: Sendable {

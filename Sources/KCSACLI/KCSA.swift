@@ -1,4 +1,5 @@
 import ArgumentParser
+import Trainer
 
 /// The `kcsa` command: a REPL on a terminal, subcommands for scripts and graders.
 public struct KCSA: ParsableCommand {
@@ -10,7 +11,7 @@ public struct KCSA: ParsableCommand {
         without a terminal it reads the same commands from standard input, one per line. \
         Exit codes: 0 success or pass, 1 the answer or input did not pass, 2 usage error or unreadable file.
         """,
-        version: KCSAVersion.current,
+        version: BuildStamp.version,
         subcommands: [
             PolicyCommand.self,
             ContentCommand.self,
@@ -26,9 +27,4 @@ public struct KCSA: ParsableCommand {
     )
 
     public init() {}
-}
-
-/// The version printed by `kcsa --version`.
-public enum KCSAVersion {
-    public static let current = "0.1.0"
 }

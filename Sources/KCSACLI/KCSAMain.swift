@@ -1,25 +1,32 @@
 import ArgumentParser
+import Terminal
+import Trainer
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Entry point used by `main.swift`: the REPL with no arguments, subcommands otherwise.
+/// This is the one place where errors become text and exit codes: a `CLIError` is
+/// `kcsa: MESSAGE` on stderr with its code (2 unless it says otherwise), usage errors
+/// exit 2 (not ArgumentParser's 64), help and --version print to stdout.
 public enum KCSAMain {
     public static func run() -> Never {
-        if CommandLine.arguments.count == 1 {
-            exit(REPL.main())
-        }
         do {
+            if CommandLine.arguments.count == 1 {
+                var trainer = try TerminalSession.make()
+                exit(SessionDriver.run(&trainer))
+            }
             var command = try KCSA.parseAsRoot()
             try command.run()
             exit(0)
+        } catch let e as CLIError {
+            Console.err("kcsa: \(e.message)\n")
+            exit(e.exitCode)
         } catch {
-            // Usage errors exit 2 (the documented code), not ArgumentParser's 64.
             let code = KCSA.exitCode(for: error)
             let message = KCSA.fullMessage(for: error)
             if !message.isEmpty {
                 let text = message.hasSuffix("\n") ? message : message + "\n"
-                // Help and --version are the requested output; errors go to stderr.
                 if code == .success { Console.out(text) } else { Console.err(text) }
             }
             if code == .validationFailure { exit(2) }

@@ -92,7 +92,7 @@ public final class LabResources: @unchecked Sendable {
                 samples[i].count += 1
                 continue
             }
-            let user = r.status == 401 ? nil : r.user
+            let user = StagePlan.Outcome.of(status: r.status) == .unauthenticated ? nil : r.user
             guard let info = try? RequestInfo.parse(method: r.method, url: r.url, user: user) else { continue }
             index[key] = samples.count
             samples.append(RequestSample(request: r, attributes: info.attributes, count: 1))
@@ -226,5 +226,5 @@ public struct RequestSample: Sendable {
         "\(request.method) \(request.url) " + (attributes.user.map { "as \($0.username)" } ?? "(not authenticated, 401)")
     }
 
-    public var outcome: StagePlan.Outcome { request.status == 401 ? .unauthenticated : .completed }
+    public var outcome: StagePlan.Outcome { .of(status: request.status) }
 }

@@ -50,7 +50,7 @@ struct PolicyGrader {
         case .request(let spec):
             let info: RequestInfo
             do { info = try spec.info() } catch { throw .content("expectation \"\(e.name)\": \(error)") }
-            let outcome: StagePlan.Outcome = spec.user == nil ? .unauthenticated : .completed
+            let outcome = StagePlan.Outcome.of(user: info.attributes.user)
             guard let problem = mismatch(e, info.attributes, outcome, c) else { return .init(name: e.name, passed: true) }
             return .init(name: e.name, passed: false, details: ["\(spec.summary): " + problem])
         case .match(let selector):

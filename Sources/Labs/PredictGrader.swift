@@ -32,7 +32,7 @@ struct PredictGrader {
         let info: RequestInfo
         do { info = try item.request.info() } catch { throw .content("request \(item.id): \(error)") }
         return Truth(explanation: evaluator.explain(info.attributes,
-                                                    outcome: item.request.user == nil ? .unauthenticated : .completed))
+                                                    outcome: .of(user: info.attributes.user)))
     }
 
     func grade(_ answer: SourceFile) throws(LabCheckError) -> LabReport {

@@ -81,7 +81,7 @@ public final class EditLineReader: LineReader {
         // An interrupt (Ctrl-C, or an exam's alarm) that came while nothing was reading is
         // delivered now rather than lost. The REPL clears the flag after each command, so a
         // Ctrl-C that a command already handled does not reach here.
-        if interruptFlag.exchange(false, ordering: .relaxed) { return .interrupted }
+        if Interrupts.shared.take() { return .interrupted }
         while true {
             var count: Int32 = 0
             errno = 0
@@ -91,7 +91,7 @@ public final class EditLineReader: LineReader {
                 return .line(line)
             }
             guard count == -1 && errno == EINTR else { return .eof }
-            if interruptFlag.exchange(false, ordering: .relaxed) { return .interrupted }
+            if Interrupts.shared.take() { return .interrupted }
             // Another signal (Ctrl-Z without job control): prompt again.
         }
     }

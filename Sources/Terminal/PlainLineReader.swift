@@ -41,7 +41,7 @@ public final class PlainLineReader: LineReader {
             } else if n == 0 {
                 atEOF = true
             } else if errno == EINTR {
-                if interruptFlag.exchange(false, ordering: .relaxed) {
+                if Interrupts.shared.take() {
                     buffer.removeAll()
                     return .interrupted
                 }

@@ -1,6 +1,7 @@
 import ClusterSim
 import Testing
 @testable import KubeAudit
+import Seeded
 
 /// The compiled evaluator (fingerprints, rule index) against the plain reading of the
 /// apiserver's rules in `RuleCheck`, over many generated policies and requests.

@@ -1,6 +1,7 @@
 import ClusterSim
 import Foundation
 import JSONValue
+import Seeded
 
 /// A deterministic, realistic audit log for the jq benchmark: JSON lines of
 /// audit.k8s.io/v1 events with varied users, verbs, resources, subresources

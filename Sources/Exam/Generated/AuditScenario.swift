@@ -1,6 +1,7 @@
 import ClusterSim
 import Diagnostics
 import KubeAudit
+import Seeded
 
 /// One request under one generated policy, with the evaluator's decision. The policy is
 /// rendered to YAML and loaded back with `PolicyLoader`, so the question shows exactly the

@@ -1,5 +1,6 @@
 import ClusterSim
 import KubeAudit
+import Seeded
 
 /// "Which rule matches first?": options are every rule of a 3- or 4-rule policy, plus
 /// "no rule matches".

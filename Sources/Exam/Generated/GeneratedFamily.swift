@@ -1,4 +1,5 @@
 import ClusterSim
+import Seeded
 
 /// A family of generated audit-logging questions: each seed gives one question whose
 /// answer is computed by the audit engine or the jq engine, never written by hand.

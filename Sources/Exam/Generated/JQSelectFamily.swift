@@ -2,6 +2,7 @@ import ClusterSim
 import JQ
 import JSONValue
 import KubeAudit
+import Seeded
 
 /// "Which of these events does this jq query print?": five short audit events written by
 /// `AuditEventEncoder`, a query from `JQTemplate`, and the answer from running the query

@@ -1,5 +1,6 @@
 import ClusterSim
 import KubeAudit
+import Seeded
 
 /// "At what level is this request logged?": the level of the first matching rule, or None.
 enum LevelFamily {

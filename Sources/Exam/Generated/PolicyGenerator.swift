@@ -1,5 +1,6 @@
 import ClusterSim
 import KubeAudit
+import Seeded
 
 /// Builds small, sensible audit policies around one request: each rule is aimed either at
 /// the request or at a near miss (the wrong subresource, group, name or namespace), so the

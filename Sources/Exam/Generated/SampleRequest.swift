@@ -11,7 +11,7 @@ struct SampleRequest: Sendable, Equatable {
     /// The status code the request ends with (401 when `user` is nil).
     var status: Int
 
-    var outcome: StagePlan.Outcome { user == nil ? .unauthenticated : .completed }
+    var outcome: StagePlan.Outcome { .of(user: user) }
 
     /// The attributes the policy sees. The catalogue only holds URLs that parse.
     var attributes: RequestAttributes {

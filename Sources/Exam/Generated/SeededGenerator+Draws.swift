@@ -1,4 +1,5 @@
 import ClusterSim
+import Seeded
 
 /// Draws the generators need, built only on `index(below:)` so they stay stable across
 /// Swift versions (the standard library's `randomElement` is not guaranteed to be).

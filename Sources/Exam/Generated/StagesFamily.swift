@@ -1,5 +1,6 @@
 import ClusterSim
 import KubeAudit
+import Seeded
 
 /// "Which stages produce an event?": the stages of the request kind (spec §7), minus the
 /// policy's and the rule's omitStages, none at level None; computed with `StagePlan`.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ClusterSim
 import Foundation
+import Terminal
+import Trainer
 import JSONValue
 import KubeAudit
 
@@ -48,53 +50,51 @@ struct EventsGenerateCommand: ParsableCommand {
     @Option(help: "Write the ground truth (incidents and their auditIDs) to this file.")
     var truth: String?
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
+    @OptionGroup var content: ContentOption
 
     func run() throws {
-        try runReportingErrors {
-            guard format == "json" || format == "legacy" else { throw CLIError("--format is json or legacy") }
-            guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
-                throw CLIError("--duration \"\(duration)\" is not a duration (like 30s, 5m, 1h)")
+        guard format == "json" || format == "legacy" else { throw CLIError("--format is json or legacy") }
+        guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
+            throw CLIError("--duration \"\(duration)\" is not a duration (like 30s, 5m, 1h)")
+        }
+        var start: Int64?
+        if let now {
+            guard let t = ClusterSim.Duration.epochMicros(now) else { throw CLIError("--now \"\(now)\" is not an ISO 8601 UTC time") }
+            start = t
+        }
+        // The default policy comes from the course; a given --policy needs no course.
+        let root = try? content.root()
+        let sc = try ScenarioLoading.load(scenario, content: content)
+        let scenarioPath = scenario
+        let policyPath = policy ?? ((root ?? ".") + "/Labs/policies/seed-audit-policy.yaml")
+        let (evaluator, _) = try PolicyLoading.evaluator(path: policyPath)
+        let log: AuditLog
+        do {
+            log = try AuditLog.generate(scenario: sc, evaluator: evaluator, seed: seed, start: start, duration: span)
+        } catch {
+            throw CLIError("\(scenarioPath): \(error.description)", exitCode: 1)
+        }
+        let events = log.events
+        let incidents = log.incidents
+        var text = ""
+        text.reserveCapacity(events.count * 600)
+        for e in events { text += format == "json" ? AuditEventEncoder.json(e) : AuditEventEncoder.legacy(e) }
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
             }
-            var start: Int64?
-            if let now {
-                guard let t = ClusterSim.Duration.epochMicros(now) else { throw CLIError("--now \"\(now)\" is not an ISO 8601 UTC time") }
-                start = t
+        } else {
+            Console.out(text)
+        }
+        if let truth {
+            let items: [JSON] = sc.incidents.map { inc in
+                .object(["incident": .string(inc.id), "description": .string(inc.description),
+                         "auditIDs": .array((incidents[inc.id] ?? []).map(JSON.string))])
             }
-            let root = try? ContentLocator.locate(explicit: content)
-            let sc = try ScenarioLoading.load(scenario, content: content)
-            let scenarioPath = scenario
-            let policyPath = policy ?? ((root ?? ".") + "/Labs/policies/seed-audit-policy.yaml")
-            let (evaluator, _) = try PolicyLoading.evaluator(path: policyPath)
-            let log: AuditLog
-            do {
-                log = try AuditLog.generate(scenario: sc, evaluator: evaluator, seed: seed, start: start, duration: span)
-            } catch let e as TrafficGenerator.Problem {
-                throw CLIError("\(scenarioPath): \(e.description)", exitCode: 1)
-            }
-            let events = log.events
-            let incidents = log.incidents
-            var text = ""
-            text.reserveCapacity(events.count * 600)
-            for e in events { text += format == "json" ? AuditEventEncoder.json(e) : AuditEventEncoder.legacy(e) }
-            if let output {
-                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                    throw CLIError("cannot write \(output): \(error.localizedDescription)")
-                }
-            } else {
-                Console.out(text)
-            }
-            if let truth {
-                let items: [JSON] = sc.incidents.map { inc in
-                    .object(["incident": .string(inc.id), "description": .string(inc.description),
-                             "auditIDs": .array((incidents[inc.id] ?? []).map(JSON.string))])
-                }
-                let json = JSONPrinter(options: .pretty).string(.object(["scenario": .string(sc.id), "seed": .number(Double(seed)),
-                                                                          "incidents": .array(items)])) + "\n"
-                do { try json.write(toFile: truth, atomically: true, encoding: .utf8) } catch {
-                    throw CLIError("cannot write \(truth): \(error.localizedDescription)")
-                }
+            let json = JSONPrinter(options: .pretty).string(.object(["scenario": .string(sc.id), "seed": .number(Double(seed)),
+                                                                      "incidents": .array(items)])) + "\n"
+            do { try json.write(toFile: truth, atomically: true, encoding: .utf8) } catch {
+                throw CLIError("cannot write \(truth): \(error.localizedDescription)")
             }
         }
     }

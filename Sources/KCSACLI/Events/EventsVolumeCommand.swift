@@ -1,6 +1,8 @@
 import ArgumentParser
 import ClusterSim
 import Foundation
+import Terminal
+import Trainer
 import JSONValue
 import KubeAudit
 
@@ -21,56 +23,52 @@ struct EventsVolumeCommand: ParsableCommand {
     @Option(help: "Simulated time, e.g. 24h.")
     var duration: String = "24h"
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
+    @OptionGroup var content: ContentOption
 
-    @Flag(help: "Print as JSON.")
-    var json = false
+    @OptionGroup var output: JSONFlag
 
     func run() throws {
-        try runReportingErrors {
-            guard !policies.isEmpty else { throw CLIError("give at least one --policy FILE") }
-            guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
-                throw CLIError("--duration \"\(duration)\" is not a duration (like 1h, 24h)")
-            }
-            let sc = try ScenarioLoading.load(scenario, content: content)
-            var results: [(String, PolicyEvaluator, VolumeEstimate)] = []
-            for path in policies {
-                let (evaluator, _) = try PolicyLoading.evaluator(path: path)
-                do {
-                    results.append((path, evaluator, try VolumeEstimator.estimate(sc, evaluator: evaluator, duration: span)))
-                } catch let e as TrafficGenerator.Problem {
-                    throw CLIError("\(scenario): \(e.description)", exitCode: 1)
-                }
-            }
-            if json {
-                Console.out(JSONPrinter(options: .pretty).string(.array(results.map { Self.json($0.0, $0.2) })) + "\n")
-                return
-            }
-            var out = "Scenario \(sc.id) (\(sc.title)), \(duration) simulated, "
-            out += String(format: "%.0f requests (%.0f/s)\n\n", results[0].2.requests, results[0].2.requests / results[0].2.seconds)
-            out += "policy".padding(toLength: 44, withPad: " ", startingAt: 0) + "  events/s     per day\n"
-            for (path, _, e) in results {
-                out += path.padding(toLength: 44, withPad: " ", startingAt: 0)
-                    + String(format: "  %8.1f  %10@\n", e.eventsPerSecond, Self.size(e.bytesPerDay) as NSString)
-            }
-            for (path, evaluator, e) in results {
-                out += "\n\(path):\n  by level: " + AuditLevel.allCases.compactMap { l in
-                    e.byLevel[l].map { "\(l.rawValue) \(String(format: "%.1f", $0.events / e.seconds))/s \(Self.size($0.bytes / e.seconds * 86_400))/day" }
-                }.joined(separator: ", ")
-                out += "\n  by stage: " + AuditStage.allCases.compactMap { s in
-                    e.byStage[s].map { "\(s.rawValue) \(String(format: "%.1f", $0.events / e.seconds))/s" }
-                }.joined(separator: ", ")
-                out += "\n  by rule (most bytes first):\n"
-                for (rule, line) in e.byRule.sorted(by: { $0.value.bytes > $1.value.bytes }) {
-                    let level = rule >= 0 ? evaluator.policy.rules[rule].level : "None"
-                    let share = e.total.bytes > 0 ? line.bytes / e.total.bytes * 100 : 0
-                    out += "    rule \(rule) (\(level)): " + String(format: "%.1f events/s, %@/day, %.1f%% of bytes\n",
-                                                                       line.events / e.seconds, Self.size(line.bytes / e.seconds * 86_400) as NSString, share)
-                }
-            }
-            Console.out(out)
+        guard !policies.isEmpty else { throw CLIError("give at least one --policy FILE") }
+        guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
+            throw CLIError("--duration \"\(duration)\" is not a duration (like 1h, 24h)")
         }
+        let sc = try ScenarioLoading.load(scenario, content: content)
+        var results: [(String, PolicyEvaluator, VolumeEstimate)] = []
+        for path in policies {
+            let (evaluator, _) = try PolicyLoading.evaluator(path: path)
+            do {
+                results.append((path, evaluator, try VolumeEstimator.estimate(sc, evaluator: evaluator, duration: span)))
+            } catch {
+                throw CLIError("\(scenario): \(error.description)", exitCode: 1)
+            }
+        }
+        if output.json {
+            Console.out(JSONPrinter(options: .pretty).string(.array(results.map { Self.json($0.0, $0.2) })) + "\n")
+            return
+        }
+        var out = "Scenario \(sc.id) (\(sc.title)), \(duration) simulated, "
+        out += String(format: "%.0f requests (%.0f/s)\n\n", results[0].2.requests, results[0].2.requests / results[0].2.seconds)
+        out += "policy".padding(toLength: 44, withPad: " ", startingAt: 0) + "  events/s     per day\n"
+        for (path, _, e) in results {
+            out += path.padding(toLength: 44, withPad: " ", startingAt: 0)
+                + String(format: "  %8.1f  %10@\n", e.eventsPerSecond, Self.size(e.bytesPerDay) as NSString)
+        }
+        for (path, evaluator, e) in results {
+            out += "\n\(path):\n  by level: " + AuditLevel.allCases.compactMap { l in
+                e.byLevel[l].map { "\(l.rawValue) \(String(format: "%.1f", $0.events / e.seconds))/s \(Self.size($0.bytes / e.seconds * 86_400))/day" }
+            }.joined(separator: ", ")
+            out += "\n  by stage: " + AuditStage.allCases.compactMap { s in
+                e.byStage[s].map { "\(s.rawValue) \(String(format: "%.1f", $0.events / e.seconds))/s" }
+            }.joined(separator: ", ")
+            out += "\n  by rule (most bytes first):\n"
+            for (rule, line) in e.byRule.sorted(by: { $0.value.bytes > $1.value.bytes }) {
+                let level = rule >= 0 ? evaluator.policy.rules[rule].level : "None"
+                let share = e.total.bytes > 0 ? line.bytes / e.total.bytes * 100 : 0
+                out += "    rule \(rule) (\(level)): " + String(format: "%.1f events/s, %@/day, %.1f%% of bytes\n",
+                                                                   line.events / e.seconds, Self.size(line.bytes / e.seconds * 86_400) as NSString, share)
+            }
+        }
+        Console.out(out)
     }
 
     static func size(_ bytes: Double) -> String {
@@ -104,10 +102,10 @@ struct EventsVolumeCommand: ParsableCommand {
 
 /// Finds a scenario by path or by id in Labs/scenarios.
 enum ScenarioLoading {
-    static func load(_ name: String, content: String?) throws(CLIError) -> Scenario {
+    static func load(_ name: String, content: ContentOption) throws(CLIError) -> Scenario {
         var path = name
-        if !FileManager.default.fileExists(atPath: path), let root = try? ContentLocator.locate(explicit: content) {
-            path = root + "/Labs/scenarios/\(name).yaml"
+        if !FileManager.default.fileExists(atPath: path) {
+            path = try content.root() + "/Labs/scenarios/\(name).yaml"
         }
         _ = try InputFile.read(path)
         do {

@@ -4,6 +4,7 @@ import Foundation
 import JSONValue
 import Progress
 import Terminal
+import Trainer
 import Yams
 
 /// `kcsa exam`: the timed interactive exam on a terminal; otherwise a 60-question paper
@@ -40,8 +41,9 @@ struct ExamCommand: ParsableCommand {
     @Option(help: "An answer file to grade.")
     var answers: String?
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
+    @OptionGroup var content: ContentOption
+    @OptionGroup var home: HomeOption
+    @OptionGroup var now: NowOption
 
     @Flag(help: "Print the paper or the result as JSON.")
     var json = false
@@ -53,61 +55,58 @@ struct ExamCommand: ParsableCommand {
     var noRecord = false
 
     func run() throws {
-        try runReportingErrors {
-            let root = try ContentLocator.locate(explicit: content)
-            let bank = QuestionBank.load(directory: root + "/Questions")
-            guard bank.isValid else { throw CLIError("the question bank has problems: run `kcsa content check`") }
-            if let minutes, minutes < 1 { throw CLIError("--minutes must be at least 1") }
-            if let count, count < 1 { throw CLIError("--count must be at least 1") }
-            if answers == nil && !json && !print && (interactive || isInteractiveTerminal()) {
-                let repl = REPL.makeForThisTerminal()
-                let runner = ExamRunner(reader: repl.reader, style: repl.style, clock: StateClock.ticking(),
-                                        terminal: repl.interactive, record: !noRecord)
-                let status = runner.take(bank: bank, seed: seed, count: count, minutes: minutes)
-                if status != 0 { throw ExitCode(status) }
-                return
-            }
-            let seed = self.seed ?? 1
-            let paper: ExamPaper
-            do {
-                paper = try ExamPaper.draw(from: bank, seed: seed, count: count,
-                                           generatedPercent: generated ? ExamPaper.defaultGeneratedPercent : 0)
-            } catch let e as ExamPaper.DrawError {
-                throw CLIError(e.description)
-            }
-            guard let answers else {
-                Console.out(json ? JSONPrinter(options: .pretty).string(ExamJSON.paper(paper)) + "\n" : ExamText.paper(paper))
-                return
-            }
-            let chosen = try AnswerFile.read(answers)
-            let unknown = chosen.keys.filter { id in !paper.questions.contains { $0.id == id } }.sorted()
-            if !unknown.isEmpty {
-                Console.err("kcsa: warning: \(answers) answers questions that are not on paper \(seed): "
-                            + unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", ..." : "") + "\n")
-            }
-            let result = ExamResult.grade(paper, answers: chosen, curriculum: bank.curriculum)
-            if !noRecord {
-                let now = Date()
-                let store = try StatePaths.openProgress()
-                do {
-                    try store.recordExam(
-                        ExamRecord(seed: Int64(bitPattern: seed), correct: result.correct, total: result.items.count,
-                                   passed: result.passed, takenAt: now),
-                        answers: result.items.map {
-                            AnswerRecord(questionID: $0.question.id, revision: $0.question.revision,
-                                         domain: $0.question.domain, correct: $0.correct, mode: "exam", answeredAt: now)
-                        })
-                } catch {
-                    throw CLIError("cannot record the exam: \(error)")
-                }
-            }
-            if json {
-                Console.out(JSONPrinter(options: .pretty).string(ExamJSON.result(result, seed: seed)) + "\n")
-            } else {
-                Console.out(ExamText.result(result, style: Style(enabled: Console.stdoutColor)))
-            }
-            if !result.passed { throw ExitCode(1) }
+        let root = try content.root()
+        let bank = QuestionBank.load(directory: root + "/Questions")
+        guard bank.isValid else { throw CLIError("the question bank has problems: run `kcsa content check`") }
+        if let minutes, minutes < 1 { throw CLIError("--minutes must be at least 1") }
+        if let count, count < 1 { throw CLIError("--count must be at least 1") }
+        if answers == nil && !json && !print && (interactive || isInteractiveTerminal()) {
+            let trainer = try TerminalSession.make(.init(content: root, home: home.home, now: now.now))
+            let status = ExamRunner(io: trainer.io, record: !noRecord).take(bank: bank, seed: seed, count: count,
+                                                                           minutes: minutes)
+            if status != 0 { throw ExitCode(status) }
+            return
         }
+        let seed = self.seed ?? 1
+        let paper: ExamPaper
+        do {
+            paper = try ExamPaper.draw(from: bank, seed: seed, count: count,
+                                       generatedPercent: generated ? ExamPaper.defaultGeneratedPercent : 0)
+        } catch {
+            throw CLIError(error.description)
+        }
+        guard let answers else {
+            Console.out(json ? JSONPrinter(options: .pretty).string(ExamJSON.paper(paper)) + "\n" : ExamText.paper(paper))
+            return
+        }
+        let chosen = try AnswerFile.read(answers)
+        let unknown = chosen.keys.filter { id in !paper.questions.contains { $0.id == id } }.sorted()
+        if !unknown.isEmpty {
+            Console.err("kcsa: warning: \(answers) answers questions that are not on paper \(seed): "
+                        + unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", ..." : "") + "\n")
+        }
+        let result = ExamResult.grade(paper, answers: chosen, curriculum: bank.curriculum)
+        if !noRecord {
+            let now = try self.now.clock().now()
+            let store = try home.progress()
+            do {
+                try store.recordExam(
+                    ExamRecord(seed: Int64(bitPattern: seed), correct: result.correct, total: result.items.count,
+                               passed: result.passed, takenAt: now),
+                    answers: result.items.map {
+                        AnswerRecord(questionID: $0.question.id, revision: $0.question.revision,
+                                     domain: $0.question.domain, correct: $0.correct, mode: "exam", answeredAt: now)
+                    })
+            } catch {
+                throw CLIError("cannot record the exam: \(error)")
+            }
+        }
+        if json {
+            Console.out(JSONPrinter(options: .pretty).string(ExamJSON.result(result, seed: seed)) + "\n")
+        } else {
+            Console.out(ExamText.result(result, style: stdoutStyle))
+        }
+        if !result.passed { throw ExitCode(1) }
     }
 }
 

@@ -1,7 +1,10 @@
 import ArgumentParser
 import ClusterSim
 import Exam
+import Seeded
 import Terminal
+import Trainer
+import Seeded
 
 /// `kcsa quiz`: questions one after another, each with its explanation straight away.
 struct QuizCommand: ParsableCommand {
@@ -20,32 +23,30 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "Seed for the choice of questions (default: a new draw each time).")
     var seed: UInt64?
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
+    @OptionGroup var content: ContentOption
+    @OptionGroup var home: HomeOption
 
     func run() throws {
-        try runReportingErrors {
-            let root = try ContentLocator.locate(explicit: content)
-            let bank = QuestionBank.load(directory: root + "/Questions")
-            var pool = bank.questions.sorted { $0.id < $1.id }
-            if let domain {
-                pool = pool.filter { $0.domain == domain }
-                if pool.isEmpty {
-                    throw CLIError("no domain \(domain); domains: " + bank.curriculum.domains.map(\.id).joined(separator: ", "))
-                }
+        let root = try content.root()
+        let bank = QuestionBank.load(directory: root + "/Questions")
+        var pool = bank.questions.sorted { $0.id < $1.id }
+        if let domain {
+            pool = pool.filter { $0.domain == domain }
+            if pool.isEmpty {
+                throw CLIError("no domain \(domain); domains: " + bank.curriculum.domains.map(\.id).joined(separator: ", "))
             }
-            guard count > 0 else { throw CLIError("--count must be at least 1") }
-            var rng = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
-            rng.shuffle(&pool)
-            let questions = Array(pool.prefix(count))
-            let repl = REPL.makeForThisTerminal()
-            var right = 0, asked = 0
-            for (i, q) in questions.enumerated() {
-                guard let correct = repl.ask(q, number: "\(i + 1)/\(questions.count) ") else { break }
-                asked += 1
-                if correct { right += 1 }
-            }
-            repl.say("\nScore: \(right)/\(asked)" + (asked < questions.count ? " (stopped after \(asked))" : ""))
         }
+        guard count > 0 else { throw CLIError("--count must be at least 1") }
+        var rng = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        rng.shuffle(&pool)
+        let questions = Array(pool.prefix(count))
+        let trainer = try TerminalSession.make(.init(content: root, home: home.home))
+        var right = 0, asked = 0
+        for (i, q) in questions.enumerated() {
+            guard let correct = trainer.ask(q, number: "\(i + 1)/\(questions.count) ") else { break }
+            asked += 1
+            if correct { right += 1 }
+        }
+        trainer.io.say("\nScore: \(right)/\(asked)" + (asked < questions.count ? " (stopped after \(asked))" : ""))
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 import JSONValue
 import Labs
 import Progress
+import Terminal
+import Trainer
 
 /// `kcsa lab`: the scenario labs without the REPL, for scripts, instructors and graders.
 struct LabCommand: ParsableCommand {
@@ -16,13 +18,12 @@ struct LabCommand: ParsableCommand {
 
 /// Loads the catalog, refusing to go on when it has errors.
 enum LabLoading {
-    static func catalog(content: String?) throws(CLIError) -> (root: String, catalog: LabCatalog) {
-        let root = try ContentLocator.locate(explicit: content)
+    static func catalog(root: String) throws(CLIError) -> LabCatalog {
         let catalog = LabCatalog.load(root: root)
         if catalog.labs.isEmpty && !catalog.isValid {
             throw CLIError("the labs cannot be read: run `kcsa content check`")
         }
-        return (root, catalog)
+        return catalog
     }
 
     static func lab(_ id: String, in catalog: LabCatalog) throws(CLIError) -> Lab {
@@ -38,32 +39,27 @@ enum LabLoading {
 struct LabListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the labs in course order.")
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
-
-    @Option(help: "Read progress from this folder instead of $KCSA_HOME or the XDG data directory.")
-    var home: String?
-
-    @Flag(help: "Print the list as JSON.")
-    var json = false
+    @OptionGroup var content: ContentOption
+    @OptionGroup var home: HomeOption
+    @OptionGroup var output: JSONFlag
 
     func run() throws {
-        try runReportingErrors {
-            if let home { setenv("KCSA_HOME", home, 1) }
-            let (_, catalog) = try LabLoading.catalog(content: content)
-            let progress = (try? StatePaths.openProgress().labProgress()) ?? [:]
-            if json {
-                let items: [JSON] = catalog.labs.map { lab in
-                    let p = progress[lab.id]
-                    return .object(["id": .string(lab.id), "title": .string(lab.title), "kind": .string(lab.kind.rawValue),
-                                    "topic": .string(lab.topic), "passed": .bool(p?.passed ?? false),
-                                    "attempts": .number(p?.attempts ?? 0), "hintsUsed": .number(p?.hintsUsed ?? 0)])
-                }
-                Console.out(JSONPrinter(options: .pretty).string(.array(items)) + "\n")
-                return
-            }
-            Console.out(LabText.list(catalog.labs, progress: progress, style: Style(enabled: Console.stdoutColor)))
+        let catalog = try LabLoading.catalog(root: content.root())
+        let progress: [String: LabProgress]
+        do { progress = try home.progress().labProgress() } catch {
+            throw CLIError("cannot read the progress database: \(error)")
         }
+        if output.json {
+            let items: [JSON] = catalog.labs.map { lab in
+                let p = progress[lab.id]
+                return .object(["id": .string(lab.id), "title": .string(lab.title), "kind": .string(lab.kind.rawValue),
+                                "topic": .string(lab.topic), "passed": .bool(p?.passed ?? false),
+                                "attempts": .number(p?.attempts ?? 0), "hintsUsed": .number(p?.hintsUsed ?? 0)])
+            }
+            Console.out(JSONPrinter(options: .pretty).string(.array(items)) + "\n")
+            return
+        }
+        Console.out(LabText.list(catalog.labs, progress: progress, style: stdoutStyle))
     }
 }
 
@@ -73,15 +69,11 @@ struct LabShowCommand: ParsableCommand {
     @Argument(help: "The lab id.")
     var id: String
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
+    @OptionGroup var content: ContentOption
 
     func run() throws {
-        try runReportingErrors {
-            let (_, catalog) = try LabLoading.catalog(content: content)
-            let lab = try LabLoading.lab(id, in: catalog)
-            Console.out(LabText.task(lab, style: Style(enabled: Console.stdoutColor)))
-        }
+        let lab = try LabLoading.lab(id, in: LabLoading.catalog(root: content.root()))
+        Console.out(LabText.task(lab, style: stdoutStyle))
     }
 }
 
@@ -102,14 +94,10 @@ struct LabCheckCommand: ParsableCommand {
     @Argument(help: "The answer file, or - for standard input.")
     var answerFile: String
 
-    @Option(help: "The content folder (holding Labs/ and Questions/).")
-    var content: String?
-
-    @Option(help: "Keep progress in this folder instead of $KCSA_HOME or the XDG data directory.")
-    var home: String?
-
-    @Flag(help: "Print the result as JSON.")
-    var json = false
+    @OptionGroup var content: ContentOption
+    @OptionGroup var home: HomeOption
+    @OptionGroup var output: JSONFlag
+    @OptionGroup var now: NowOption
 
     @Option(help: "Also write the result as JUnit XML to this file.")
     var junit: String?
@@ -120,51 +108,49 @@ struct LabCheckCommand: ParsableCommand {
     nonisolated(unsafe) static var keepAlive: LabResources?
 
     func run() throws {
-        try runReportingErrors {
-            if let home { setenv("KCSA_HOME", home, 1) }
-            let root = try ContentLocator.locate(explicit: content)
-            let lab: Lab
-            if let one = LabCatalog.loadOne(root: root, id: id), let found = one.lab {
-                lab = found
-            } else {
-                lab = try LabLoading.lab(id, in: LabLoading.catalog(content: content).catalog)
-            }
-            let answer = try InputFile.read(answerFile)
-            let started = ContinuousClock.now
-            let report: LabReport
-            do {
-                let resources = StatePaths.labResources(root: root)
-                // The logs stay in memory until the process exits: freeing tens of thousands of
-                // parsed events one by one would only delay the exit.
-                LabCheckCommand.keepAlive = resources
-                report = try LabChecker(resources: resources).check(lab, answer: answer)
-            } catch let e as LabCheckError {
-                throw CLIError(e.description)
-            }
-            let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            if !noRecord {
-                let store = try StatePaths.openProgress()
-                do {
-                    try LabRecording.record(report, lab: lab, in: store, at: StateClock.now())
-                } catch {
-                    throw CLIError("cannot record the attempt: \(error)")
-                }
-            }
-            if let junit {
-                do {
-                    try LabReportRenderer.junit(report, lab: lab, seconds: seconds).write(toFile: junit, atomically: true,
-                                                                                          encoding: .utf8)
-                } catch {
-                    throw CLIError("cannot write \(junit): \(error.localizedDescription)")
-                }
-            }
-            if json {
-                Console.out(JSONPrinter(options: .pretty).string(LabReportRenderer.json(report, lab: lab)) + "\n")
-            } else {
-                Console.out(LabReportRenderer(style: Style(enabled: Console.stdoutColor)).text(report, lab: lab))
-            }
-            if !report.passed { throw ExitCode(1) }
+        let root = try content.root()
+        let lab: Lab
+        if let one = LabCatalog.loadOne(root: root, id: id), let found = one.lab {
+            lab = found
+        } else {
+            lab = try LabLoading.lab(id, in: LabLoading.catalog(root: root))
         }
+        let answer = try InputFile.read(answerFile)
+        let started = ContinuousClock.now
+        let report: LabReport
+        do {
+            let resources = home.labResources(root: root)
+            // The logs stay in memory until the process exits: freeing tens of thousands of
+            // parsed events one by one would only delay the exit.
+            LabCheckCommand.keepAlive = resources
+            report = try LabChecker(resources: resources).check(lab, answer: answer)
+        } catch let e as LabCheckError {
+            throw CLIError(e.description)
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if !noRecord {
+            let store = try home.progress()
+            do {
+                try store.recordLabCheck(labID: lab.id, passed: report.passed, failedChecks: report.failedCount,
+                                         at: now.clock().now())
+            } catch {
+                throw CLIError("cannot record the attempt: \(error)")
+            }
+        }
+        if let junit {
+            do {
+                try LabReportRenderer.junit(report, lab: lab, seconds: seconds).write(toFile: junit, atomically: true,
+                                                                                      encoding: .utf8)
+            } catch {
+                throw CLIError("cannot write \(junit): \(error.localizedDescription)")
+            }
+        }
+        if output.json {
+            Console.out(JSONPrinter(options: .pretty).string(LabReportRenderer.json(report, lab: lab)) + "\n")
+        } else {
+            Console.out(LabReportRenderer(style: stdoutStyle).text(report, lab: lab))
+        }
+        if !report.passed { throw ExitCode(1) }
     }
 }

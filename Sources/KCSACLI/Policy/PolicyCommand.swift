@@ -11,13 +11,3 @@ struct PolicyCommand: ParsableCommand {
         subcommands: [PolicyValidateCommand.self, PolicyEvalCommand.self, PolicyExplainCommand.self]
     )
 }
-
-/// Runs a command body, turning CLI errors into a message and an exit code.
-func runReportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let e as CLIError {
-        Console.err("kcsa: \(e.message)\n")
-        throw ExitCode(e.exitCode)
-    }
-}

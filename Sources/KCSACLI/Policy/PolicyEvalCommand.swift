@@ -3,6 +3,8 @@ import Diagnostics
 import Foundation
 import JSONValue
 import KubeAudit
+import Terminal
+import Trainer
 
 /// `kcsa policy eval FILE`: one decision per request line, for scripts and graders.
 struct PolicyEvalCommand: ParsableCommand {
@@ -26,42 +28,40 @@ struct PolicyEvalCommand: ParsableCommand {
     var requests: String = "-"
 
     func run() throws {
-        try runReportingErrors {
-            let (evaluator, _) = try PolicyLoading.evaluator(path: file)
-            let input = try InputFile.read(requests, limit: 1 << 30)
-            let renderer = DiagnosticRenderer(color: Console.stderrColor)
-            var failed = 0
-            var out = ""
-            let bytes = input.bytes
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                let line = bytes[lineStart..<lineEnd]
-                defer { lineStart = lineEnd + 1 }
-                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-                do {
-                    let value = try JSONParser.parse(bytes: Array(line))
-                    let attrs = try RequestDecoding.decode(value)
-                    out += JSONPrinter.compact(evaluator.evaluate(attrs).json) + "\n"
-                } catch let e as JSONParseError {
-                    failed += 1
-                    let d = Diagnostic.error("not a JSON request: \(e.reason)", at: .at(lineStart + e.offset))
-                    Console.err(renderer.render(d, in: input))
-                } catch let e as RequestDecoding.Failure {
-                    failed += 1
-                    let at = RequestDecoding.offset(ofKey: e.key, inLine: line)
-                    Console.err(renderer.render(.error(e.message, at: Span(start: at, end: at + (e.key.map { $0.utf8.count + 2 } ?? 1))), in: input))
-                }
-                if out.utf8.count > 1 << 16 {
-                    Console.out(out)
-                    out = ""
-                }
+        let (evaluator, _) = try PolicyLoading.evaluator(path: file)
+        let input = try InputFile.read(requests, limit: 1 << 30)
+        let renderer = DiagnosticRenderer(color: Console.stderrColor)
+        var failed = 0
+        var out = ""
+        let bytes = input.bytes
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let line = bytes[lineStart..<lineEnd]
+            defer { lineStart = lineEnd + 1 }
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            do {
+                let value = try JSONParser.parse(bytes: Array(line))
+                let attrs = try RequestDecoding.decode(value)
+                out += JSONPrinter.compact(evaluator.evaluate(attrs).json) + "\n"
+            } catch let e as JSONParseError {
+                failed += 1
+                let d = Diagnostic.error("not a JSON request: \(e.reason)", at: .at(lineStart + e.offset))
+                Console.err(renderer.render(d, in: input))
+            } catch let e as RequestDecoding.Failure {
+                failed += 1
+                let at = RequestDecoding.offset(ofKey: e.key, inLine: line)
+                Console.err(renderer.render(.error(e.message, at: Span(start: at, end: at + (e.key.map { $0.utf8.count + 2 } ?? 1))), in: input))
             }
-            Console.out(out)
-            if failed > 0 {
-                throw CLIError("\(failed) request line\(failed == 1 ? "" : "s") could not be read", exitCode: 1)
+            if out.utf8.count > 1 << 16 {
+                Console.out(out)
+                out = ""
             }
+        }
+        Console.out(out)
+        if failed > 0 {
+            throw CLIError("\(failed) request line\(failed == 1 ? "" : "s") could not be read", exitCode: 1)
         }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Diagnostics
 import JSONValue
 import KubeAudit
+import Terminal
+import Trainer
 
 /// `kcsa policy explain FILE`: why one request gets its level, rule by rule.
 struct PolicyExplainCommand: ParsableCommand {
@@ -47,16 +49,14 @@ struct PolicyExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReportingErrors {
-            let (evaluator, _) = try PolicyLoading.evaluator(path: file)
-            var attrs = try requestAttributes()
-            if unauthenticated { attrs.user = nil }
-            let explanation = evaluator.explain(attrs, outcome: unauthenticated ? .unauthenticated : .completed)
-            if json {
-                Console.out(JSONPrinter(options: .pretty).string(ExplanationRenderer.json(explanation)) + "\n")
-            } else {
-                Console.out(ExplanationRenderer(style: Style(enabled: Console.stdoutColor)).text(explanation))
-            }
+        let (evaluator, _) = try PolicyLoading.evaluator(path: file)
+        var attrs = try requestAttributes()
+        if unauthenticated { attrs.user = nil }
+        let explanation = evaluator.explain(attrs, outcome: unauthenticated ? .unauthenticated : .completed)
+        if json {
+            Console.out(JSONPrinter(options: .pretty).string(ExplanationRenderer.json(explanation)) + "\n")
+        } else {
+            Console.out(ExplanationRenderer(style: Style(enabled: Console.stdoutColor)).text(explanation))
         }
     }
 
@@ -89,58 +89,3 @@ struct PolicyExplainCommand: ParsableCommand {
     }
 }
 
-/// `"GET /api/v1/..."` or `"list /api/v1/pods"`: an HTTP method or a Kubernetes verb, then a URL.
-enum HTTPRequestLine {
-    struct Failure: Error {
-        var message: String
-        var span: Span
-    }
-
-    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"]
-    /// Kubernetes verbs and the HTTP method that produces them.
-    static let verbs: [String: String] = [
-        "get": "GET", "list": "GET", "watch": "GET", "create": "POST", "update": "PUT", "patch": "PATCH",
-        "delete": "DELETE", "deletecollection": "DELETE",
-    ]
-
-    static func parse(_ line: String, user: UserInfo?) throws(Failure) -> RequestAttributes {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        var method = "GET", url = trimmed, verb: String?
-        if parts.count == 2 {
-            let word = String(parts[0])
-            url = String(parts[1]).trimmingCharacters(in: .whitespaces)
-            if methods.contains(word) {
-                method = word
-            } else if let m = verbs[word] {
-                method = m
-                verb = word
-            } else if let m = verbs[word.lowercased()], methods.contains(word.uppercased()) == false {
-                method = m
-                verb = word.lowercased()
-            } else {
-                let guess = DidYouMean.suggest(word, among: methods + verbs.keys.sorted())
-                throw Failure(message: "\"\(word)\" is neither an HTTP method nor a Kubernetes verb"
-                              + (guess.map { "; did you mean \($0)?" } ?? ""), span: Span(start: 0, end: word.utf8.count))
-            }
-        }
-        guard url.hasPrefix("/") || url.contains("://") else {
-            throw Failure(message: "the URL must start with / (e.g. /api/v1/namespaces/default/pods)",
-                          span: .at(trimmed.utf8.count - url.utf8.count))
-        }
-        if verb == "watch" && !url.contains("watch=") {
-            url += url.contains("?") ? "&watch=true" : "?watch=true"
-        }
-        let attrs: RequestAttributes
-        do {
-            attrs = try RequestInfo.parse(method: method, url: url, user: user).attributes
-        } catch {
-            throw Failure(message: error.description, span: .at(0))
-        }
-        if let verb, attrs.resourceRequest, attrs.verb != verb {
-            throw Failure(message: "\(verb) \(url) is a \(attrs.verb) request to kube-apiserver"
-                          + (attrs.name.isEmpty ? "" : " (the URL names an object)"), span: .at(0))
-        }
-        return attrs
-    }
-}

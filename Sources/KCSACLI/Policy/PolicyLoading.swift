@@ -1,5 +1,7 @@
 import Diagnostics
 import KubeAudit
+import Terminal
+import Trainer
 
 /// Loads a policy for a command that needs a usable one: diagnostics go to stderr,
 /// and an invalid policy ends the command with exit 1.

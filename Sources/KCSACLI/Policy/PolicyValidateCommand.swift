@@ -2,6 +2,8 @@ import ArgumentParser
 import Diagnostics
 import JSONValue
 import KubeAudit
+import Terminal
+import Trainer
 
 /// `kcsa policy validate FILE`: load and validate like kube-apiserver at startup.
 struct PolicyValidateCommand: ParsableCommand {
@@ -24,42 +26,40 @@ struct PolicyValidateCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        try runReportingErrors {
-            let source = try InputFile.read(file, limit: PolicyLoader.maxBytes + 1)
-            let result = PolicyLoader.load(source)
-            let strictFailures = strict ? result.diagnostics.filter { $0.code == "unknown-field" } : []
-            let valid = result.isValid && strictFailures.isEmpty
-            var diagnostics = result.diagnostics
-            if strict {
-                diagnostics = diagnostics.map { d in
-                    var d = d
-                    if d.code == "unknown-field" { d.severity = .error }
-                    return d
-                }
+        let source = try InputFile.read(file, limit: PolicyLoader.maxBytes + 1)
+        let result = PolicyLoader.load(source)
+        let strictFailures = strict ? result.diagnostics.filter { $0.code == "unknown-field" } : []
+        let valid = result.isValid && strictFailures.isEmpty
+        var diagnostics = result.diagnostics
+        if strict {
+            diagnostics = diagnostics.map { d in
+                var d = d
+                if d.code == "unknown-field" { d.severity = .error }
+                return d
             }
-            if json {
-                Console.out(JSONPrinter(options: .pretty).string(report(result, diagnostics, valid: valid)) + "\n")
-            } else {
-                let renderer = DiagnosticRenderer(color: Console.stderrColor)
-                for d in diagnostics {
-                    Console.err(renderer.render(d, in: source))
-                }
-                let style = Style(enabled: Console.stdoutColor)
-                if valid {
-                    let n = result.policy?.rules.count ?? 0
-                    let warnings = diagnostics.filter { $0.severity == .warning }.count
-                    Console.out("\(source.name): \(style.green("valid")) (\(n) rule\(n == 1 ? "" : "s")"
-                                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + ")\n")
-                } else if let message = result.apiserverError {
-                    Console.out("\(source.name): \(style.red("invalid")): kube-apiserver would refuse to start:\n  "
-                                + PolicyLoader.apiserverStartupError(message, path: source.name) + "\n")
-                } else {
-                    Console.out("\(source.name): \(style.red("invalid")) under --strict: "
-                                + "\(strictFailures.count) key\(strictFailures.count == 1 ? "" : "s") kube-apiserver would drop\n")
-                }
-            }
-            if !valid { throw ExitCode(1) }
         }
+        if json {
+            Console.out(JSONPrinter(options: .pretty).string(report(result, diagnostics, valid: valid)) + "\n")
+        } else {
+            let renderer = DiagnosticRenderer(color: Console.stderrColor)
+            for d in diagnostics {
+                Console.err(renderer.render(d, in: source))
+            }
+            let style = Style(enabled: Console.stdoutColor)
+            if valid {
+                let n = result.policy?.rules.count ?? 0
+                let warnings = diagnostics.filter { $0.severity == .warning }.count
+                Console.out("\(source.name): \(style.green("valid")) (\(n) rule\(n == 1 ? "" : "s")"
+                            + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + ")\n")
+            } else if let message = result.apiserverError {
+                Console.out("\(source.name): \(style.red("invalid")): kube-apiserver would refuse to start:\n  "
+                            + PolicyLoader.apiserverStartupError(message, path: source.name) + "\n")
+            } else {
+                Console.out("\(source.name): \(style.red("invalid")) under --strict: "
+                            + "\(strictFailures.count) key\(strictFailures.count == 1 ? "" : "s") kube-apiserver would drop\n")
+            }
+        }
+        if !valid { throw ExitCode(1) }
     }
 
     private func report(_ r: PolicyLoadResult, _ diagnostics: [Diagnostic], valid: Bool) -> JSON {
@@ -70,27 +70,6 @@ struct PolicyValidateCommand: ParsableCommand {
         o["apiserverError"] = r.apiserverError.map(JSON.string) ?? .null
         o["rules"] = r.policy.map { .number($0.rules.count) } ?? .null
         o["diagnostics"] = .array(diagnostics.map { DiagnosticJSON.encode($0, in: r.source) })
-        return .object(o)
-    }
-}
-
-/// Diagnostics as JSON objects for `--json` output.
-enum DiagnosticJSON {
-    static func encode(_ d: Diagnostic, in source: SourceFile) -> JSON {
-        var o = JSONObject()
-        o["severity"] = .string(d.severity.rawValue)
-        o["code"] = d.code.map(JSON.string) ?? .null
-        o["message"] = .string(d.message)
-        if let span = d.span {
-            let loc = source.location(ofByte: span.start)
-            o["line"] = .number(loc.line)
-            o["column"] = .number(loc.column)
-        } else {
-            o["line"] = .null
-            o["column"] = .null
-        }
-        o["help"] = d.help.map(JSON.string) ?? .null
-        o["notes"] = .array(d.notes.map(JSON.string))
         return .object(o)
     }
 }

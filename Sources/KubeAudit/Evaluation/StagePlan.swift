@@ -97,3 +97,16 @@ public struct StagePlan: Sendable, Equatable {
         return Field(name: name, present: true, reason: "recorded in the ResponseComplete event")
     }
 }
+
+extension StagePlan.Outcome {
+    /// kube-apiserver's one rule for a failed authentication: the request has no user, its
+    /// status is 401, and it writes a single ResponseStarted event. Everything that turns a
+    /// request (with or without a user, or with a status) into an outcome asks here.
+    public static let unauthorizedStatus = 401
+
+    /// The outcome of a request that ended normally or, with no authenticated user, in a 401.
+    public static func of(user: UserInfo?) -> Self { user == nil ? .unauthenticated : .completed }
+
+    /// The outcome of a request answered with `status`.
+    public static func of(status: Int) -> Self { status == unauthorizedStatus ? .unauthenticated : .completed }
+}

@@ -1,22 +1,21 @@
 import Diagnostics
 import JSONValue
-import KubeAudit
 
 /// Request attributes from JSON, as in `shared/conformance/audit` (`user`, `groups`, `verb`,
 /// `namespace`, `apiGroup`, `apiVersion`, `resource`, `subresource`, `name`, `path`,
 /// `resourceRequest`), or an HTTP request (`method` and `url`, with `user` and `groups`)
 /// that is turned into attributes as kube-apiserver does.
-enum RequestDecoding {
-    struct Failure: Error {
-        var message: String
+public enum RequestDecoding {
+    public struct Failure: Error, Sendable {
+        public var message: String
         /// The key the problem is about, to find its column in the line.
-        var key: String?
+        public var key: String?
     }
 
-    static let attributeKeys = ["user", "groups", "verb", "namespace", "apiGroup", "apiVersion", "resource",
+    public static let attributeKeys = ["user", "groups", "verb", "namespace", "apiGroup", "apiVersion", "resource",
                                 "subresource", "name", "path", "resourceRequest", "method", "url", "uid"]
 
-    static func decode(_ value: JSON) throws(Failure) -> RequestAttributes {
+    public static func decode(_ value: JSON) throws(Failure) -> RequestAttributes {
         guard case .object(let o) = value else {
             throw Failure(message: "a request must be a JSON object, not \(value.typeName)")
         }
@@ -79,7 +78,7 @@ enum RequestDecoding {
     }
 
     /// Where a key is written in one line of JSON (for the caret), or the line start.
-    static func offset(ofKey key: String?, inLine bytes: ArraySlice<UInt8>) -> Int {
+    public static func offset(ofKey key: String?, inLine bytes: ArraySlice<UInt8>) -> Int {
         guard let key else { return bytes.startIndex }
         let needle = Array("\"\(key)\"".utf8)
         var i = bytes.startIndex
@@ -91,7 +90,7 @@ enum RequestDecoding {
     }
 
     /// Attributes as JSON, in the vectors' field order.
-    static func encode(_ a: RequestAttributes) -> JSON {
+    public static func encode(_ a: RequestAttributes) -> JSON {
         var o = JSONObject()
         o["user"] = a.user.map { .string($0.username) } ?? .null
         o["groups"] = a.user.map { .array($0.groups.map(JSON.string)) } ?? .null
@@ -110,7 +109,7 @@ enum RequestDecoding {
 
 extension PolicyDecision {
     /// `{"level":..,"omitStages":[..],"omitManagedFields":..,"rule":N|null}`.
-    var json: JSON {
+    public var json: JSON {
         var o = JSONObject()
         o["level"] = .string(level.rawValue)
         o["omitStages"] = .array(omitStages.names.map(JSON.string))

@@ -9,22 +9,28 @@ import Terminal
 ///
 /// Keys: Ctrl-C asks whether to abandon (nothing is recorded); Ctrl-D is `submit` (with
 /// its confirmation); the end of piped input submits at once.
-struct ExamRunner {
-    var reader: any LineReader
-    var style: Style
-    var clock: () -> Date
-    /// A learner at a terminal: an alarm wakes the prompt for warnings and the time-out.
-    var terminal: Bool
+public struct ExamRunner {
+    public var io: TrainerIO
     /// Store the exam and update the review deck (not with `--no-record`).
-    var record: Bool
+    public var record: Bool
 
+    public init(io: TrainerIO, record: Bool) {
+        self.io = io
+        self.record = record
+    }
+
+    private var reader: any LineReader { io.input }
+    private var style: Style { io.style }
+    private func clock() -> Date { io.clock.now() }
+    /// A learner at a terminal: an alarm wakes the prompt for warnings and the time-out.
+    private var terminal: Bool { io.interactive }
     private var screen: ExamScreen { ExamScreen(style: style) }
 
-    private func say(_ text: String) { Console.out(text.hasSuffix("\n") ? text : text + "\n") }
+    private func say(_ text: String) { io.say(text) }
 
     /// Draws the paper, runs the exam, and reports. Returns the exit status: 0 passed,
     /// 1 not passed or abandoned, 2 the exam could not start.
-    func take(bank: QuestionBank, seed: UInt64?, count: Int?, minutes: Int?) -> Int32 {
+    public func take(bank: QuestionBank, seed: UInt64?, count: Int?, minutes: Int?) -> Int32 {
         let seed = seed ?? UInt64.random(in: 1...999_999)
         let paper: ExamPaper
         do {
@@ -53,19 +59,19 @@ struct ExamRunner {
 
     /// The read-apply-render loop. false when the learner abandoned the exam.
     func run(_ session: inout ExamSession) -> Bool {
-        if terminal { ExamAlarm.install() }
+        if terminal { Interrupts.shared.installAlarmHandler() }
         // TAB completes the exam's own commands, not the REPL's.
         let replCompleter = reader.completer
         reader.completer = { _ in ["flag", "next", "previous", "review", "submit", "clear", "help"] }
         defer {
-            if terminal { ExamAlarm.cancel() }
+            if terminal { Interrupts.shared.cancelAlarm() }
             reader.completer = replCompleter
         }
         while true {
             let now = clock()
             render(session.tick(at: now), session)
             if session.isFinished { return true }
-            if terminal { ExamAlarm.arm(at: session.nextTimerEvent(after: now), now: now) }
+            if terminal { Interrupts.shared.armAlarm(at: session.nextTimerEvent(after: now), now: now) }
             let p = screen.prompt(session, now: now)
             switch reader.readLine(prompt: Prompt(p.text, sgr: p.sgr)) {
             case .line(let line):
@@ -133,7 +139,7 @@ struct ExamRunner {
     /// Stores the exam and its answers, and turns the missed questions into review cards.
     private func store(_ result: ExamResult, seed: UInt64, at now: Date) {
         do {
-            let store = try StatePaths.openProgress()
+            let store = try io.progress.open()
             try store.recordExam(
                 ExamRecord(seed: Int64(bitPattern: seed), correct: result.correct, total: result.items.count,
                            passed: result.passed, takenAt: now),

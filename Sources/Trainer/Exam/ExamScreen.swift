@@ -1,9 +1,10 @@
 import Exam
 import Foundation
+import Terminal
 
 /// The interactive exam as text: the question screen, the review screen, help, and the
 /// report after submitting. Pass and fail are always words; colour only adds to them.
-struct ExamScreen {
+public struct ExamScreen {
     var style: Style
 
     static let controls = """
@@ -118,6 +119,10 @@ struct ExamScreen {
 
     /// Wraps text at 88 columns (paragraphs kept), for long explanations.
     func wrap(_ text: String, indent: String = "", width: Int = 88) -> String {
+        Self.wrap(text, indent: indent, width: width)
+    }
+
+    static func wrap(_ text: String, indent: String = "", width: Int = 88) -> String {
         text.components(separatedBy: "\n").map { para -> String in
             var lines: [String] = []
             var line = ""

@@ -1,10 +1,11 @@
 import Foundation
+import Terminal
 import Labs
 import Progress
 
 /// Labs as text: the course list and one lab's task.
-enum LabText {
-    static func list(_ labs: [Lab], progress: [String: LabProgress], style: Style) -> String {
+public enum LabText {
+    public static func list(_ labs: [Lab], progress: [String: LabProgress], style: Style) -> String {
         let width = labs.map(\.id.count).max() ?? 10
         var out = ""
         var topic = ""
@@ -23,7 +24,7 @@ enum LabText {
         return out
     }
 
-    static func task(_ lab: Lab, style: Style) -> String {
+    public static func task(_ lab: Lab, style: Style) -> String {
         var out = style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]\n\n"
         out += lab.task.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
         var facts: [String] = []

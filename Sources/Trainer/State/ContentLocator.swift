@@ -3,8 +3,11 @@ import Foundation
 /// Finds the course content (the folder holding `Labs/` and `Questions/`):
 /// `--content DIR`, then `$KCSA_CONTENT`, then a `share/kcsa` folder next to the
 /// installed binary, then the current directory and its parents (a checkout).
-enum ContentLocator {
-    static func locate(explicit: String?) throws(CLIError) -> String {
+/// A session locates it once and keeps the answer.
+public enum ContentLocator {
+    public static func locate(explicit: String?,
+                              environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(CLIError) -> String {
         let fm = FileManager.default
         func isContent(_ dir: String) -> Bool {
             fm.fileExists(atPath: (dir as NSString).appendingPathComponent("Questions"))
@@ -13,7 +16,7 @@ enum ContentLocator {
             guard isContent(explicit) else { throw CLIError("\(explicit) has no Questions/ folder") }
             return explicit
         }
-        if let env = ProcessInfo.processInfo.environment["KCSA_CONTENT"], !env.isEmpty {
+        if let env = environment["KCSA_CONTENT"], !env.isEmpty {
             guard isContent(env) else { throw CLIError("KCSA_CONTENT=\(env) has no Questions/ folder") }
             return env
         }

@@ -1,14 +1,17 @@
 import Diagnostics
 import Foundation
+import Terminal
 import JSONValue
 import Labs
 
 /// Lab check results as text for people, JSON for scripts and JUnit XML for CI systems.
 /// Pass and fail are always also written as words, never colour alone.
-struct LabReportRenderer {
-    var style: Style
+public struct LabReportRenderer {
+    public var style: Style
 
-    func text(_ r: LabReport, lab: Lab) -> String {
+    public init(style: Style) { self.style = style }
+
+    public func text(_ r: LabReport, lab: Lab) -> String {
         var out = ""
         let renderer = DiagnosticRenderer(color: style.enabled)
         for d in r.diagnostics { out += renderer.render(d, in: r.answer) }
@@ -26,7 +29,7 @@ struct LabReportRenderer {
         return out
     }
 
-    static func json(_ r: LabReport, lab: Lab) -> JSON {
+    public static func json(_ r: LabReport, lab: Lab) -> JSON {
         var o = JSONObject()
         o["lab"] = .string(lab.id)
         o["kind"] = .string(lab.kind.rawValue)
@@ -39,7 +42,7 @@ struct LabReportRenderer {
     }
 
     /// One test suite per lab, one test case per check (JUnit XML as CI servers read it).
-    static func junit(_ r: LabReport, lab: Lab, seconds: Double) -> String {
+    public static func junit(_ r: LabReport, lab: Lab, seconds: Double) -> String {
         func esc(_ s: String) -> String {
             var o = ""
             for ch in s.unicodeScalars {

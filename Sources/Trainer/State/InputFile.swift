@@ -2,8 +2,11 @@ import Diagnostics
 import Foundation
 
 /// Reads a file named on the command line (`-` for standard input) into a SourceFile.
-enum InputFile {
-    static func read(_ path: String, limit: Int = 64 << 20) throws(CLIError) -> SourceFile {
+public enum InputFile {
+    /// The largest file read by default.
+    public static let defaultLimit = 64 << 20
+
+    public static func read(_ path: String, limit: Int = defaultLimit) throws(CLIError) -> SourceFile {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return SourceFile(name: "<stdin>", bytes: [UInt8](data))
@@ -17,7 +20,12 @@ enum InputFile {
             throw CLIError("cannot read \(path): permission denied")
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw CLIError("cannot read \(path): \(error.localizedDescription)")
+        }
         if data.count > limit {
             throw CLIError("cannot read \(path): larger than \(limit >> 20) MB")
         }
@@ -26,15 +34,15 @@ enum InputFile {
 }
 
 /// A failure of the tool or of its usage (exit 2), as opposed to a learner's answer
-/// that did not pass (exit 1).
-struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    var exitCode: Int32
+/// that did not pass (exit 1). KCSACLI turns it into text and an exit code in one place.
+public struct CLIError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var exitCode: Int32
 
-    init(_ message: String, exitCode: Int32 = 2) {
+    public init(_ message: String, exitCode: Int32 = 2) {
         self.message = message
         self.exitCode = exitCode
     }
 
-    var description: String { message }
+    public var description: String { message }
 }

@@ -1,11 +1,14 @@
+import Terminal
 import JSONValue
 import KubeAudit
 
 /// Renders a policy explanation as text for people or JSON for scripts.
-struct ExplanationRenderer {
-    var style: Style
+public struct ExplanationRenderer {
+    public var style: Style
 
-    func text(_ e: PolicyExplanation) -> String {
+    public init(style: Style) { self.style = style }
+
+    public func text(_ e: PolicyExplanation) -> String {
         let a = e.attributes
         var out = style.bold("Request") + ": " + a.summary + "\n"
         if let u = a.user {
@@ -54,7 +57,7 @@ struct ExplanationRenderer {
 
     private func q(_ s: String) -> String { s.isEmpty ? "\"\"" : s }
 
-    static func json(_ e: PolicyExplanation) -> JSON {
+    public static func json(_ e: PolicyExplanation) -> JSON {
         var o = JSONObject()
         o["request"] = RequestDecoding.encode(e.attributes)
         o["rules"] = .array(e.checks.map { c in

@@ -1,0 +1,59 @@
+import Diagnostics
+import Exam
+import Foundation
+import KubeAudit
+import Labs
+
+/// `kcsa content check` as a value: every problem in the course content (question bank,
+/// course policies, labs and the generated question families), with the figures the
+/// summary prints. The command renders it as text or JSON.
+public struct ContentCheck {
+    public var bank: QuestionBank
+    public var policyCount: Int
+    public var catalog: LabCatalog
+    public var generated: Int
+    public var problems: [ContentProblem]
+
+    public var errors: [ContentProblem] { problems.filter { $0.diagnostic.severity == .error } }
+
+    /// Checks the content under `root`; `progress` is told which lab is being checked.
+    public static func run(root: String, progress: (String) -> Void = { _ in }) throws(CLIError) -> ContentCheck {
+        let bank = QuestionBank.load(directory: root + "/Questions")
+        var problems = bank.problems
+        let policyDir = root + "/Labs/policies"
+        let policies: [String]
+        do {
+            policies = try FileManager.default.contentsOfDirectory(atPath: policyDir).filter { $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            throw CLIError("cannot list \(policyDir): \(error.localizedDescription)")
+        }
+        for name in policies {
+            let source = try InputFile.read(policyDir + "/" + name)
+            for d in PolicyLoader.load(source).diagnostics where d.severity == .error {
+                problems.append(ContentProblem(file: source, diagnostic: d))
+            }
+        }
+        let catalog = LabCatalog.load(root: root)
+        var labProblems = catalog.problems
+        let checker = LabChecker(resources: LabResources(root: root))
+        for (i, lab) in catalog.labs.enumerated() {
+            progress("checking lab \(i + 1)/\(catalog.labs.count) \(lab.id)")
+            for message in checker.selfCheck(lab) {
+                labProblems.append(.init(file: nil, path: lab.path, diagnostic: .error("lab \(lab.id): \(message)")))
+            }
+        }
+        for p in labProblems {
+            problems.append(ContentProblem(file: p.file ?? SourceFile(name: p.path, text: ""), diagnostic: p.diagnostic))
+        }
+        // Generated questions: fixed seeds, each answer recomputed a second way.
+        var generated = 0
+        if bank.curriculum.domain(GeneratedFamily.domain) != nil {
+            let report = GeneratedSelfCheck.run(seeds: GeneratedSelfCheck.seeds, curriculum: bank.curriculum)
+            generated = report.questions
+            let source = SourceFile(name: "generated questions", text: "")
+            problems += report.problems.map { ContentProblem(file: source, diagnostic: .error($0, code: "generated")) }
+        }
+        return ContentCheck(bank: bank, policyCount: policies.count, catalog: catalog, generated: generated,
+                            problems: problems)
+    }
+}

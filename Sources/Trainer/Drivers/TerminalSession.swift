@@ -1,0 +1,84 @@
+import Foundation
+import Labs
+import Terminal
+
+/// The session on this process's terminal: libedit when interactive, plain lines from a
+/// pipe otherwise, the real clock (or KCSA_NOW), the XDG state and the located content.
+public enum TerminalSession {
+    /// Options a subcommand passes down (no environment variables are set to pass them).
+    public struct Options {
+        public var content: String?
+        public var home: String?
+        public var now: String?
+
+        public init(content: String? = nil, home: String? = nil, now: String? = nil) {
+            self.content = content
+            self.home = home
+            self.now = now
+        }
+    }
+
+    public static func make(_ options: Options = Options()) throws(CLIError) -> Trainer {
+        Interrupts.shared.installInterruptHandler()
+        let interactive = isInteractiveTerminal()
+        let color = interactive && Console.stdoutColor
+        let locations = StateLocations.process(home: options.home)
+        var reader: any LineReader = PlainLineReader()
+        if interactive {
+            ensureUTF8Locale()
+            if let r = EditLineReader(programName: "kcsa", historyPath: locations.preparedHistoryFile(), useColor: color) {
+                reader = r
+            }
+        }
+        let io = TrainerIO(
+            input: reader, output: StandardOutput(), clock: try TrainerClock.from(explicit: options.now),
+            progress: ProgressAccess(path: locations.progressDatabase, notice: { Console.err($0) }),
+            drafts: FileDrafts(directory: locations.draftsDirectory), interactive: interactive,
+            style: Style(enabled: color), runEditor: runEditor, warn: { Console.err($0) })
+        let content: TrainerContent
+        do {
+            let root = try ContentLocator.locate(explicit: options.content)
+            content = TrainerContent(root: root, cacheDirectory: locations.labCache, generatorStamp: BuildStamp.current)
+        } catch {
+            if options.content != nil { throw error }
+            content = TrainerContent(root: nil, problem: error.message, cacheDirectory: nil, generatorStamp: "")
+        }
+        return Trainer(io: io, content: content)
+    }
+
+    /// `$VISUAL`, else `$EDITOR`, else vi, on the terminal; its exit status.
+    static func runEditor(_ path: String) -> Int32? {
+        let env = ProcessInfo.processInfo.environment
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "\(editor) \"$1\"", "kcsa-edit", path]
+        do {
+            try p.run()
+            p.waitUntilExit()
+        } catch {
+            return nil
+        }
+        return p.terminationStatus
+    }
+}
+
+extension Trainer {
+    /// Points TAB at this session's command table. Completion reads a snapshot of the
+    /// session (the lab list, the open lab and its log's fields), taken again whenever the
+    /// open lab changes, so the cached field paths survive between key presses.
+    public mutating func refreshCompleter() {
+        let key = session?.lab.id ?? ""
+        guard completionKey != key else { return }
+        completionKey = key
+        let box = CompletionBox(self)
+        io.input.completer = { before in box.complete(before) }
+    }
+}
+
+/// Holds the snapshot completion reads.
+final class CompletionBox {
+    private var trainer: Trainer
+    init(_ trainer: Trainer) { self.trainer = trainer }
+    func complete(_ before: String) -> [String] { trainer.completions(before) }
+}
