@@ -87,16 +87,17 @@ let package = Package(
                                                            "Seeded"],
                           path: "Benchmarks/kcsa-bench"),
 
-        // Tests mirror Sources/.
+        // Tests mirror Sources/; TestSupport holds the scripted terminal and the shared-folder locator.
+        .target(name: "TestSupport", dependencies: ["Terminal"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
-        .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue"]),
-        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded"]),
+        .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue", "TestSupport"]),
+        .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
-        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress"],
+        .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
