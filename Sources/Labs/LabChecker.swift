@@ -25,21 +25,27 @@ public struct LabChecker {
     }
 
     /// Checks the lab's own reference and starter (for `kcsa content check` and tests):
-    /// the reference must pass, the starter (or an empty answer) must not.
-    public func selfCheck(_ lab: Lab) -> [String] {
-        var problems: [String] = []
+    /// the reference must pass, the starter must not.
+    public func selfCheck(_ lab: Lab) -> [SelfCheckProblem] {
         do {
+            var problems: [SelfCheckProblem] = []
             let r = try check(lab, answer: SourceFile(name: "\(lab.id) reference", text: lab.reference))
-            if !r.passed {
-                let failed = r.checks.filter { !$0.passed }.map { "\($0.name): \($0.details.joined(separator: "; "))" }
-                let diags = r.diagnostics.map(\.message)
-                problems.append("the reference solution does not pass: " + (failed + diags).joined(separator: " | "))
-            }
+            if !r.passed { problems.append(.referenceFails(r)) }
             let s = try check(lab, answer: SourceFile(name: "\(lab.id) starter", text: lab.starter))
-            if s.passed { problems.append("the starter passes (it must fail, or the lab teaches nothing)") }
+            if s.passed { problems.append(.starterPasses) }
+            return problems
         } catch {
-            problems.append(error.description)
+            return [.uncheckable(error)]
         }
-        return problems
     }
+}
+
+/// What is wrong with a lab whose own answers do not behave.
+public enum SelfCheckProblem: Sendable {
+    /// The reference solution does not pass its own checker.
+    case referenceFails(LabReport)
+    /// The starter passes, so the lab teaches nothing.
+    case starterPasses
+    /// The lab could not be checked at all.
+    case uncheckable(LabCheckError)
 }

@@ -6,13 +6,13 @@ public struct LabReport: Sendable {
     public struct Check: Sendable {
         public var name: String
         public var passed: Bool
-        /// Evidence and advice, one line each; empty for a plain pass.
-        public var details: [String]
+        /// The evidence, as data; empty for a plain pass.
+        public var findings: [Finding]
 
-        public init(name: String, passed: Bool, details: [String] = []) {
+        public init(name: String, passed: Bool, findings: [Finding] = []) {
             self.name = name
             self.passed = passed
-            self.details = details
+            self.findings = findings
         }
     }
 
@@ -36,6 +36,9 @@ public struct LabReport: Sendable {
     }
 
     public var failedCount: Int { checks.count { !$0.passed } }
+
+    /// Every finding of the failed checks.
+    public var findings: [Finding] { checks.filter { !$0.passed }.flatMap(\.findings) }
 
     /// A long value cut for feedback: the first `n` characters and "...".
     public static func clip(_ s: String, _ n: Int) -> String {

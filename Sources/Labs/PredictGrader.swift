@@ -76,39 +76,41 @@ struct PredictGrader {
             let t = try truth(item, evaluator)
             let name = "\(item.id): \(item.request.summary)"
             guard let node = answers[item.id] else {
-                checks.append(.init(name: name, passed: false, details: ["no answer for \(item.id)"]))
+                checks.append(.init(name: name, passed: false, findings: [Finding(.notAnswered, subject: .item(item.id))]))
                 continue
             }
             let facts = node.mapping.map { Dictionary($0.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { a, _ in a }) }
                 ?? (node.string.map { ["level": Node($0)] } ?? [:])
-            var wrong: [String] = []
+            var wrong: [Finding.Mismatch] = []
             for fact in spec.ask {
                 let given = facts[fact.rawValue]
                 switch fact {
                 case .level:
-                    let said = given?.string ?? "(not stated)"
-                    if said != t.level.rawValue { wrong.append("level: you said \(said), it is \(t.level.rawValue)") }
+                    let said = given?.string
+                    if said != t.level.rawValue { wrong.append(.init(field: "level", expected: said, actual: t.level.rawValue)) }
                 case .stages:
                     let said = given?.sequence.map { $0.compactMap(\.string) } ?? given?.string.map { [$0] }
                     let real = t.stages.map(\.rawValue)
                     if said != real {
-                        wrong.append("stages: you said [\(said?.joined(separator: ", ") ?? "(not stated)")], written are ["
-                                     + real.joined(separator: ", ") + "]")
+                        wrong.append(.init(field: "stages", expected: said?.joined(separator: ", "),
+                                           actual: real.joined(separator: ", ")))
                     }
                 case .requestObject, .responseObject:
                     let real = fact == .requestObject ? t.requestObject : t.responseObject
                     let field = fact == .requestObject ? t.explanation.plan.requestObject : t.explanation.plan.responseObject
                     if given?.bool != real {
-                        let said = given?.bool.map { String($0) } ?? "(not stated)"
-                        wrong.append("\(fact.rawValue): you said \(said), it is \(real)"
-                                     + (t.level == .none ? " (nothing is logged)" : " - \(field.reason)"))
+                        wrong.append(.init(field: fact.rawValue, expected: given?.bool.map { String($0) }, actual: String(real),
+                                           reason: t.level == .none ? nil : field.reason))
                     }
                 }
             }
             if wrong.isEmpty {
                 checks.append(.init(name: name, passed: true))
             } else {
-                checks.append(.init(name: name, passed: false, details: wrong + ["why: " + t.explanation.summary]))
+                let rule = Finding.Rule(index: t.explanation.decision.rule, line: nil, level: t.level.rawValue)
+                checks.append(.init(name: name, passed: false,
+                                    findings: [Finding(.wrongPrediction, subject: .item(item.id), mismatches: wrong, rule: rule,
+                                                       message: t.explanation.summary)]))
             }
         }
         return LabReport(labID: lab.id, checks: checks, diagnostics: diagnostics, answer: answer)

@@ -121,34 +121,31 @@ struct QueryGrader {
         let got = try run(program, events, cancellation: cancellation)
         let printer = JSONPrinter(options: .compact)
         if let error = got.error {
-            var details = [error]
-            if let i = got.failedInput, !spec.slurp {
-                details.append("on this event: " + LabReport.clip(printer.string(events[i]), 600))
-            }
-            return .init(name: name, passed: false, details: details)
+            var finding = Finding(.programFailed, message: error)
+            if let i = got.failedInput, !spec.slurp { finding.counterexample = printer.string(events[i]) }
+            return .init(name: name, passed: false, findings: [finding])
         }
         if same(got.all, want.all) { return .init(name: name, passed: true) }
-        var details = ["your program printed \(got.all.count) output(s), the reference \(want.all.count)"]
+        var findings = [Finding(.outputCountDiffers, expected: "\(want.all.count)", actual: "\(got.all.count)")]
         // The smallest event on which the two programs disagree is the easiest to reason about.
         if !spec.slurp, got.perInput.count == events.count {
             let differing = events.indices.filter { !same(got.perInput[$0], want.perInput[$0]) }
             let texts = differing.map { printer.string(events[$0]) }
             if let k = texts.indices.min(by: { texts[$0].utf8.count < texts[$1].utf8.count }) {
                 let i = differing[k]
-                details.append("the smallest event where they differ (event \(i + 1) of \(events.count)):")
-                details.append("  " + LabReport.clip(texts[k], 800))
-                details.append("  expected: " + show(want.perInput[i], printer))
-                details.append("  yours:    " + show(got.perInput[i], printer))
-                return .init(name: name, passed: false, details: details)
+                findings.append(Finding(.eventDiffers, subject: .event(index: i + 1, of: events.count),
+                                        expected: show(want.perInput[i], printer), actual: show(got.perInput[i], printer),
+                                        counterexample: texts[k]))
+                return .init(name: name, passed: false, findings: findings)
             }
         }
         let a = ordered(got.all), b = ordered(want.all)
         if let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? (a.count != b.count ? min(a.count, b.count) : nil) {
-            details.append("the first differing output" + (spec.compare == .multiset ? " (outputs sorted)" : "") + " is #\(i + 1):")
-            details.append("  expected: " + (i < b.count ? LabReport.clip(printer.string(b[i]), 400) : "(nothing)"))
-            details.append("  yours:    " + (i < a.count ? LabReport.clip(printer.string(a[i]), 400) : "(nothing)"))
+            findings.append(Finding(.outputDiffers, subject: .output(index: i + 1, sorted: spec.compare == .multiset),
+                                    expected: i < b.count ? printer.string(b[i]) : nil,
+                                    actual: i < a.count ? printer.string(a[i]) : nil))
         }
-        return .init(name: name, passed: false, details: details)
+        return .init(name: name, passed: false, findings: findings)
     }
 
     private func same(_ a: [JSON], _ b: [JSON]) -> Bool {
@@ -164,8 +161,9 @@ struct QueryGrader {
         return values.map { (sorter.string($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    private func show(_ outputs: [JSON], _ printer: JSONPrinter) -> String {
-        outputs.isEmpty ? "(no output)" : LabReport.clip(outputs.map(printer.string).joined(separator: " "), 400)
+    /// The outputs for one input, space-separated; nil when there are none.
+    private func show(_ outputs: [JSON], _ printer: JSONPrinter) -> String? {
+        outputs.isEmpty ? nil : outputs.map(printer.string).joined(separator: " ")
     }
 
 }

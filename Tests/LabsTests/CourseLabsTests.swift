@@ -15,7 +15,7 @@ import Testing
     func referencePassesAndStarterFails(id: String) throws {
         let lab = try #require(Self.catalog.lab(id))
         let reference = try LabFixtures.check(lab, lab.reference)
-        #expect(reference.passed, "\(id) reference: \(reference.checks.filter { !$0.passed }.map { $0.name + ": " + $0.details.joined(separator: "; ") })")
+        #expect(reference.passed, "\(id) reference: \(reference.checks.filter { !$0.passed }.map { $0.name + ": " + "\($0.findings)" })")
         let starter = try LabFixtures.check(lab, lab.starter)
         #expect(!starter.passed, "\(id): the starter passes")
         #expect(!lab.hints.isEmpty && !lab.sources.isEmpty)

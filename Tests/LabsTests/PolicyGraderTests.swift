@@ -49,11 +49,16 @@ import Testing
         #expect(!report.passed)
         let secrets = try #require(report.checks.first { $0.name == "secrets at Metadata" })
         #expect(!secrets.passed)
-        let text = secrets.details.joined(separator: "\n")
-        #expect(text.contains("matching requests (resource=secrets) fail"))
-        #expect(text.contains("/secrets"))
-        #expect(text.contains("expected level Metadata, got RequestResponse"))
-        #expect(text.contains("rule 0 (line 4) matched first"))
+        let summary = try #require(secrets.findings.first)
+        #expect(summary.code == .matchingRequestsFail)
+        #expect(summary.subject == .requests("resource=secrets"))
+        #expect((summary.count?.failed ?? 0) > 0)
+        let example = try #require(secrets.findings.last)
+        #expect(example.code == .requestMishandled && example.isExample)
+        guard case .request(let request)? = example.subject else { Issue.record("no request"); return }
+        #expect(request.contains("/secrets"))
+        #expect(example.mismatches == [.init(field: "level", expected: "Metadata", actual: "RequestResponse")])
+        #expect(example.rule == .init(index: 0, line: 4, level: "RequestResponse"))
         #expect(report.checks.first { $0.name == "a pod create keeps its body" }?.passed == true)
     }
 
@@ -65,7 +70,9 @@ import Testing
         let error = try #require(report.diagnostics.first { $0.severity == .error })
         let span = try #require(error.span)
         #expect(report.answer.location(ofByte: span.start).line == 4)
-        #expect(report.checks.first?.details.contains { $0.contains("Full") } == true)
+        let refused = try #require(report.checks.first?.findings.first)
+        #expect(refused.code == .policyRefused)
+        #expect(refused.message?.contains("Full") == true)
     }
 
     @Test func strictLabsFailOnMisindentedKeys() throws {
@@ -111,8 +118,10 @@ import Testing
         let report = try LabFixtures.check(lab, "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: RequestResponse\n")
         let budget = try #require(report.checks.last)
         #expect(!budget.passed)
-        #expect(budget.details.contains { $0.contains("over the budget of 0.5") })
-        #expect(budget.details.contains { $0.contains("rule 0 (line 4) writes the largest share: 100%") })
+        let over = try #require(budget.findings.first { $0.code == .overEventBudget })
+        #expect(over.expected == "0.5" && Double(over.actual ?? "") ?? 0 > 0.5)
+        let share = try #require(budget.findings.first { $0.code == .largestShare })
+        #expect(share.rule?.index == 0 && share.rule?.line == 4 && share.share == 100)
         #expect(try LabFixtures.check(lab, lab.reference).passed)
     }
 

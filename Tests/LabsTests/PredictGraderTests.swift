@@ -46,11 +46,14 @@ import Testing
         let report = try LabFixtures.check(lab, answer)
         #expect(!report.passed)
         let a = try #require(report.checks.first { $0.name.hasPrefix("a:") })
-        #expect(a.details.contains("level: you said RequestResponse, it is Metadata"))
-        #expect(a.details.contains { $0.hasPrefix("why: logged at Metadata because rule 0 matched first") })
+        let wrong = try #require(a.findings.first)
+        #expect(wrong.code == .wrongPrediction)
+        #expect(wrong.mismatches.contains(.init(field: "level", expected: "RequestResponse", actual: "Metadata")))
+        #expect(wrong.rule?.index == 0)
+        #expect(wrong.message?.hasPrefix("logged at Metadata because rule 0 matched first") == true)
         #expect(report.checks.first { $0.name.hasPrefix("b:") }?.passed == true)
         let c = try #require(report.checks.first { $0.name.hasPrefix("c:") })
-        #expect(c.details.contains { $0.contains("written are [ResponseStarted]") })
+        #expect(c.findings.first?.mismatches.contains { $0.field == "stages" && $0.actual == "ResponseStarted" } == true)
     }
 
     @Test func unknownIdsArePositionedErrors() throws {

@@ -29,10 +29,11 @@ import Testing
         let lab = try Self.lab(reference: #"select(.objectRef.resource == "secrets" and .stage == "ResponseComplete") | .verb"#)
         let report = try LabFixtures.check(lab, #"select(.objectRef.resource == "secrets") | .verb"#)
         #expect(!report.passed)
-        let details = try #require(report.checks.last?.details)
-        #expect(details.contains { $0.contains("the smallest event where they differ") })
-        #expect(details.contains { $0.contains("expected: (no output)") })
-        #expect(details.contains { $0.hasPrefix("  yours:    \"") })
+        let findings = try #require(report.checks.last?.findings)
+        let differs = try #require(findings.first { $0.code == .eventDiffers })
+        #expect(differs.expected == nil)
+        #expect(differs.actual?.hasPrefix("\"") == true)
+        #expect(differs.counterexample?.contains("\"secrets\"") == true)
     }
 
     @Test func anAnswerHardCodedForTheVisibleLogFailsOnAHiddenOne() throws {
@@ -50,9 +51,10 @@ import Testing
     @Test func theGuidesPrivilegedQueryStopsWithJqsNullIterationError() throws {
         let lab = try Self.lab(reference: #"select(.requestObject.spec.containers[]?.securityContext.privileged == true) | .auditID"#)
         let report = try LabFixtures.check(lab, #"select(.requestObject.spec.containers[].securityContext.privileged == true)"#)
-        let details = try #require(report.checks.last?.details)
-        #expect(details.first?.contains("Cannot iterate over null") == true)
-        #expect(details.contains { $0.hasPrefix("on this event: {") })
+        let failed = try #require(report.checks.last?.findings.first)
+        #expect(failed.code == .programFailed)
+        #expect(failed.message?.contains("Cannot iterate over null") == true)
+        #expect(failed.counterexample?.hasPrefix("{") == true)
     }
 
     @Test func aSyntaxErrorIsADiagnosticWithAPosition() throws {
@@ -70,6 +72,6 @@ import Testing
         LabFixtures.lock.lock()
         defer { LabFixtures.lock.unlock() }
         let report = try checker.check(lab, answer: .init(name: "a", text: "def f: f + 1; f"))
-        #expect(report.checks.last?.details.first?.hasPrefix("stopped") == true)
+        #expect(report.checks.last?.findings.first?.message?.hasPrefix("stopped") == true)
     }
 }

@@ -38,8 +38,8 @@ public struct ContentCheck {
         let checker = LabChecker(resources: LabResources(root: root))
         for (i, lab) in catalog.labs.enumerated() {
             progress("checking lab \(i + 1)/\(catalog.labs.count) \(lab.id)")
-            for message in checker.selfCheck(lab) {
-                labProblems.append(.init(file: nil, path: lab.path, diagnostic: .error("lab \(lab.id): \(message)")))
+            for problem in checker.selfCheck(lab) {
+                labProblems.append(.init(file: nil, path: lab.path, diagnostic: .error("lab \(lab.id): \(ContentCheck.describe(problem))")))
             }
         }
         for p in labProblems {
@@ -55,5 +55,16 @@ public struct ContentCheck {
         }
         return ContentCheck(bank: bank, policyCount: policies.count, catalog: catalog, generated: generated,
                             problems: problems)
+    }
+
+    /// A lab's self-check problem in words.
+    public static func describe(_ problem: SelfCheckProblem) -> String {
+        switch problem {
+        case .referenceFails(let r):
+            let failed = r.checks.filter { !$0.passed }.map { "\($0.name): \(FindingText.lines($0.findings).joined(separator: "; "))" }
+            return "the reference solution does not pass: " + (failed + r.diagnostics.map(\.message)).joined(separator: " | ")
+        case .starterPasses: return "the starter passes (it must fail, or the lab teaches nothing)"
+        case .uncheckable(let e): return e.description
+        }
     }
 }

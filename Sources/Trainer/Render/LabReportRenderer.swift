@@ -18,7 +18,7 @@ public struct LabReportRenderer {
         if !r.diagnostics.isEmpty { out += "\n" }
         for c in r.checks {
             out += (c.passed ? style.green("  PASS  ") : style.red("  FAIL  ")) + c.name + "\n"
-            for d in c.details { out += "          " + d + "\n" }
+            for line in FindingText.lines(c.findings) { out += "          " + line + "\n" }
         }
         let failed = r.failedCount + (r.checks.isEmpty ? 1 : 0)
         if r.passed {
@@ -35,7 +35,7 @@ public struct LabReportRenderer {
         o["kind"] = .string(lab.kind.rawValue)
         o["passed"] = .bool(r.passed)
         o["checks"] = .array(r.checks.map { c in
-            .object(["name": .string(c.name), "passed": .bool(c.passed), "details": .array(c.details.map(JSON.string))])
+            .object(["name": .string(c.name), "passed": .bool(c.passed), "findings": .array(c.findings.map(FindingJSON.encode))])
         })
         o["diagnostics"] = .array(r.diagnostics.map { DiagnosticJSON.encode($0, in: r.answer) })
         return .object(o)
@@ -57,7 +57,7 @@ public struct LabReportRenderer {
             }
             return o
         }
-        var cases = r.checks.map { ($0.name, $0.passed, $0.details) }
+        var cases = r.checks.map { ($0.name, $0.passed, FindingText.lines($0.findings)) }
         if !r.diagnostics.isEmpty {
             let renderer = DiagnosticRenderer(color: false)
             cases.insert(("the answer is well-formed", !r.diagnostics.hasErrors,
