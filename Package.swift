@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "kcsa",
-    platforms: [.macOS(.v15)],
+    // Linux only: the terminal and file layers use Glibc and libedit (see README).
     products: [
         .executable(name: "kcsa", targets: ["kcsa"]),
     ],

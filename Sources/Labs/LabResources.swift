@@ -93,7 +93,11 @@ public final class LabResources: @unchecked Sendable {
                 continue
             }
             let user = StagePlan.Outcome.of(status: r.status) == .unauthenticated ? nil : r.user
-            guard let info = try? RequestInfo.parse(method: r.method, url: r.url, user: user) else { continue }
+            let info: RequestInfo
+            do { info = try RequestInfo.parse(method: r.method, url: r.url, user: user) } catch {
+                // A request the lab cannot read would silently drop out of every check.
+                throw .content("scenario \(id): request \(r.method) \(r.url) cannot be read: \(error)")
+            }
             index[key] = samples.count
             samples.append(RequestSample(request: r, attributes: info.attributes, count: 1))
         }
@@ -123,8 +127,12 @@ public final class LabResources: @unchecked Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(log.events.count * 800)
         for e in log.events { AuditEventEncoder.write(e, to: &bytes) }
-        let values = (try? JSONParser.parseAll(bytes: bytes)) ?? []
-        if let file { Self.write(bytes, to: file) }
+        let values: [JSON]
+        do { values = try JSONParser.parseAll(bytes: bytes) } catch {
+            // Never an empty log in place of a broken one: a query lab must not pass on nothing.
+            throw .content("the generated log of scenario \(id) under \(policy) does not parse: \(error)")
+        }
+        if let file { Self.write(bytes + Self.trailer(count: values.count), to: file) }
         locked { logs[key] = values }
         return values
     }
@@ -147,7 +155,7 @@ public final class LabResources: @unchecked Sendable {
             let printer = JSONPrinter(options: .compact)
             var text = ""
             for v in values { text += printer.string(.array(v)) + "\n" }
-            Self.write(Array(text.utf8), to: file)
+            Self.write(Array(text.utf8) + Self.trailer(count: values.count), to: file)
         }
         locked { outputs[key] = values }
         return values
@@ -186,9 +194,16 @@ public final class LabResources: @unchecked Sendable {
         return hasher.value
     }
 
+    /// A cached log ends with `{"kcsa-cache-count":N}`, so a cut or damaged file is seen as
+    /// such (and generated again) rather than read as a shorter log.
+    private static func trailer(count: Int) -> [UInt8] { Array("{\"kcsa-cache-count\":\(count)}\n".utf8) }
+
     private static func readLines(_ path: String) -> [JSON]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try? JSONParser.parseAll(bytes: [UInt8](data))
+        guard let data = FileManager.default.contents(atPath: path),
+              var values = try? JSONParser.parseAll(bytes: [UInt8](data)),
+              let count = values.last?["kcsa-cache-count"]?.doubleValue else { return nil }
+        values.removeLast()
+        return Double(values.count) == count ? values : nil
     }
 
     private static func write(_ bytes: [UInt8], to path: String) {
