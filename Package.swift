@@ -35,6 +35,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // NetworkPolicy reachability: label selectors, validation, truth tables, explanations.
+        .target(name: "NetworkPolicy", dependencies: ["Diagnostics", "ContentFormat"]),
+
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
             "KubeAudit",
@@ -64,13 +67,15 @@ let package = Package(
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "NetworkPolicy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
-        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs"],
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
+                                                                  "NetworkPolicy"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/.
@@ -82,6 +87,7 @@ let package = Package(
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
+        .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )
