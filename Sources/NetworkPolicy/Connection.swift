@@ -19,6 +19,14 @@ public struct RuleRef: Sendable, Equatable {
     public var peer: Int?
     public var port: Int?
 
+    public init(policy: String, direction: PolicyType, rule: Int, peer: Int? = nil, port: Int? = nil) {
+        self.policy = policy
+        self.direction = direction
+        self.rule = rule
+        self.peer = peer
+        self.port = port
+    }
+
     /// `spec.ingress[0]`.
     public var path: String { "spec.\(direction == .ingress ? "ingress" : "egress")[\(rule)]" }
 }

@@ -76,6 +76,7 @@ public struct LabelSelectorRequirement: Sendable, Equatable {
 /// What `LabelSelectorAsSelector` returns as an error, with upstream's message.
 public struct SelectorError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 

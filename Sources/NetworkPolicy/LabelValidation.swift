@@ -122,7 +122,7 @@ public enum LabelValidation {
     /// `RegexError`.
     static func regexError(_ msg: String, _ fmt: String, _ examples: [String]) -> String {
         if examples.isEmpty { return msg + " (regex used for validation is '" + fmt + "')" }
-        return msg + " (e.g. " + examples.map { "'\($0)', " }.joined(separator: "or ")
+        return msg + " (e.g. " + examples.map { "'\($0)', " }.joined(separator: " or ")
             + "regex used for validation is '" + fmt + "')"
     }
 
