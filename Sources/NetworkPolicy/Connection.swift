@@ -83,9 +83,31 @@ extension ClusterModel {
         }
     }
 
-    /// Whether `from` may open a connection to `to` on `port`/`proto`.
+    /// Whether `from` may open a connection to `to` on `port`/`proto` (the verdict of
+    /// `connection(...)` without building its explanation).
     public func allows(from: Endpoint, to: Endpoint, port: Int, protocol proto: PortProtocol) -> Bool {
-        connection(from: from, to: to, port: port, protocol: proto).allowed
+        if from == to, case .pod = from { return true }
+        let destination: Pod? = if case .pod(let d) = to { pods[d] } else { nil }
+        if case .pod(let s) = from, !directionAllows(.egress, pod: s, peer: to, port, proto, destination) { return false }
+        if case .pod(let d) = to, !directionAllows(.ingress, pod: d, peer: from, port, proto, destination) { return false }
+        return true
+    }
+
+    /// Not isolated in this direction, or some rule of a selecting policy matches peer and port.
+    func directionAllows(_ direction: PolicyType, pod: Int, peer: Endpoint, _ port: Int, _ proto: PortProtocol,
+                         _ destination: Pod?) -> Bool {
+        var isolated = false
+        for policy in compiled where policy.selected[pod] {
+            guard let rules = direction == .ingress ? policy.ingress : policy.egress else { continue }
+            isolated = true
+            for rule in rules where rule.portMatches(port, proto, destination: destination) {
+                switch peer {
+                case .pod(let i): if rule.peerPods[i] { return true }
+                case .external(let ip): if rule.anyPeer || rule.peers.contains(where: { $0.matches(ip: ip) }) { return true }
+                }
+            }
+        }
+        return !isolated
     }
 
     /// The verdict and its reasons: the policies selecting each end, the rule that allowed
