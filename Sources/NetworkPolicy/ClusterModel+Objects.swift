@@ -66,3 +66,19 @@ extension ClusterModel {
         return set.sorted { ($0.port, $0.protocol) < ($1.port, $1.protocol) }.map { ($0.port, $0.protocol) }
     }
 }
+
+extension ClusterModel {
+    /// Decodes and builds in one step, for callers with files in memory (labs, the simulator):
+    /// every problem of every file, or the model.
+    public static func load(_ sources: [SourceFile]) throws(ClusterError) -> ClusterModel {
+        var objects = ObjectSet()
+        var problems: [Problem] = []
+        for source in sources {
+            let (o, p) = ObjectDecoder.decode(source)
+            objects.append(o)
+            problems += p
+        }
+        if problems.hasErrors { throw ClusterError(problems) }
+        return try ClusterModel(objects: objects)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import JSONValue
 import NetworkPolicy
 
@@ -107,7 +108,7 @@ struct NetPolReachCommand: ParsableCommand {
 
     private func unknownEndpoint(_ option: String, _ text: String, _ model: ClusterModel) -> String {
         var message = "\(option) \(text): not a pod of the objects (ns/name) nor an IP address"
-        if let guess = DidYouMeanPod.suggest(text, model.order) { message += "; did you mean \(guess)?" }
+        if let guess = DidYouMean.suggest(text, among: model.order) { message += "; did you mean \(guess)?" }
         return message
     }
 }

@@ -108,10 +108,3 @@ struct NetPolRenderer {
 
     private func at(_ r: RuleRef) -> String { location(r).map { " at \($0)" } ?? "" }
 }
-
-/// "did you mean x/a?" for a mistyped pod.
-enum DidYouMeanPod {
-    static func suggest(_ text: String, _ pods: [String]) -> String? {
-        DidYouMean.suggest(text, among: pods)
-    }
-}
