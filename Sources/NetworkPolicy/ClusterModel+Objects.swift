@@ -69,7 +69,7 @@ extension ClusterModel {
 
 extension ClusterModel {
     /// Decodes and builds in one step, for callers with files in memory (labs, the simulator):
-    /// every problem of every file, or the model.
+    /// the decoding problems of every file (or, when they decode, every problem of the objects), or the model.
     public static func load(_ sources: [SourceFile]) throws(ClusterError) -> ClusterModel {
         var objects = ObjectSet()
         var problems: [Problem] = []
@@ -80,5 +80,13 @@ extension ClusterModel {
         }
         if problems.hasErrors { throw ClusterError(problems) }
         return try ClusterModel(objects: objects)
+    }
+}
+
+extension ClusterModel {
+    /// The same namespaces and pods under other policies (a learner's answer): only the
+    /// policies are validated and compiled again.
+    public func with(policies: [NetworkPolicy]) throws(ClusterError) -> ClusterModel {
+        try ClusterModel(namespaces: namespaces, pods: pods, policies: policies)
     }
 }

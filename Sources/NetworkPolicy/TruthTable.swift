@@ -18,6 +18,34 @@ public struct TruthTable: Sendable, Equatable {
         }
     }
 
+    /// One cell where two tables of the same pods disagree.
+    public struct Difference: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        /// The verdict in `self`, and in the table compared with.
+        public var allowed: Bool
+        public var otherAllowed: Bool
+
+        public init(from: String, to: String, allowed: Bool, otherAllowed: Bool) {
+            self.from = from
+            self.to = to
+            self.allowed = allowed
+            self.otherAllowed = otherAllowed
+        }
+    }
+
+    /// The cells where `other` (same order) disagrees, row by row: what a lab shows first.
+    public func differences(from other: TruthTable) -> [Difference] {
+        precondition(order == other.order, "tables of different pods")
+        var out: [Difference] = []
+        for i in rows.indices where rows[i] != other.rows[i] {
+            for j in order.indices where rows[i][j] != other.rows[i][j] {
+                out.append(Difference(from: order[i], to: order[j], allowed: rows[i][j], otherAllowed: other.rows[i][j]))
+            }
+        }
+        return out
+    }
+
     /// `TruthTable.PrettyPrint("")` from upstream's truthtable.go: tab-separated, a `-` corner.
     public var prettyPrinted: String {
         var lines = [(["-"] + order).joined(separator: "\t")]

@@ -178,3 +178,36 @@ struct ReachabilityTests {
         #expect(CIDR("10.0.0.0") == nil)
     }
 }
+
+/// What labs use: one model, other policies swapped in, tables compared cell by cell.
+struct LabAPITests {
+    @Test func swappingPoliciesAndDiffingTables() throws {
+        let open = try ClusterModel.load([SourceFile(name: "c.yaml", text: ReachabilityTests.base)])
+        let answer = try #require(ObjectDecoder.decode(SourceFile(name: "answer.yaml", text: """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny, namespace: prod}
+        spec: {podSelector: {matchLabels: {app: db}}}
+        """)).objects.policies.first)
+        let locked = try open.with(policies: [answer])
+        let before = open.truthTable(port: 5432, protocol: .tcp), after = locked.truthTable(port: 5432, protocol: .tcp)
+        #expect(after.differences(from: before) == [
+            .init(from: "prod/web", to: "prod/db", allowed: false, otherAllowed: true),
+            .init(from: "dev/tool", to: "prod/db", allowed: false, otherAllowed: true),
+        ])
+        #expect(before.differences(from: before).isEmpty)
+    }
+
+    @Test func loadReportsEveryProblemOfEveryFile() {
+        #expect(throws: ClusterError.self) {
+            try ClusterModel.load([SourceFile(name: "a.yaml", text: "kind: Pod\nmetadata: {name: p}\n"),
+                                   SourceFile(name: "b.yaml", text: "kind: NetworkPolicy\nmetadata: {name: q}\nspec: {podSelector: 1}\n")])
+        }
+        do {
+            _ = try ClusterModel.load([SourceFile(name: "b.yaml", text: "kind: NetworkPolicy\nmetadata: {name: q}\nspec: {podSelector: 1}\n")])
+        } catch {
+            #expect(error.problems.map(\.diagnostic.message) == ["spec.podSelector: must be an object, not a number"])
+            #expect(error.problems.first?.file == "b.yaml")
+        }
+    }
+}
