@@ -8,17 +8,25 @@ import NetworkPolicy
 enum NetPolBench {
     static func main(_ args: [String]) {
         var iterations = 5, verifyCells = 50_000
+        var writePath: String?
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
             switch args[i] {
             case "--iterations": iterations = max(1, Int(value) ?? iterations); i += 1
             case "--verify": verifyCells = max(0, Int(value) ?? verifyCells); i += 1
+            case "--write": writePath = value; i += 1
             default: print("unknown option \(args[i])"); exit(2)
             }
             i += 1
         }
         let text = NetPolClusterGenerator.yaml()
+        if let writePath {
+            // For timing `kcsa netpol reach --objects FILE` itself.
+            FileManager.default.createFile(atPath: writePath, contents: Data(text.utf8))
+            print("wrote \(writePath)")
+            return
+        }
         var t = threadCPUNanos()
         let (objects, problems) = ObjectDecoder.decode(SourceFile(name: "bench.yaml", text: text))
         let decodeMs = ms(since: t)

@@ -18,7 +18,7 @@ default:
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
            kcsa-bench events [--scenario S] [--policy FILE] [--duration D] [--verify]
            kcsa-bench labs [--kcsa PATH]
-           kcsa-bench netpol [--iterations N] [--verify CELLS]
+           kcsa-bench netpol [--iterations N] [--verify CELLS] [--write FILE]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }
