@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import NetworkPolicy
 
-/// NetworkPolicy truth tables of a realistic cluster: 1,000 pods in 26 namespaces and 200
+/// NetworkPolicy truth tables of a realistic cluster: 1,000 pods in 27 namespaces and 200
 /// policies (default deny, DNS egress, tiered app rules with named ports, ipBlocks with
 /// except, endPort ranges, namespace selectors), written as YAML and read like `--objects`.
 enum NetPolBench {
@@ -53,23 +53,7 @@ enum NetPolBench {
         perTable.sort()
         perSet.sort()
 
-        // The table must agree with the one-connection paths (the verdict, and the explained one).
-        let table = model.truthTable(port: 8080, protocol: .tcp)
-        var mismatches = 0
-        let samples = sampleCells(verifyCells, pods: model.pods.count)
-        t = threadCPUNanos()
-        for (from, to) in samples where model.allows(from: .pod(from), to: .pod(to), port: 8080, protocol: .tcp)
-            != table.allowed(from: from, to: to) {
-            mismatches += 1
-        }
-        let perVerdictMicros = samples.isEmpty ? 0 : ms(since: t) * 1000 / Double(samples.count)
-        let explained = samples.prefix(max(1, samples.count / 10))
-        t = threadCPUNanos()
-        for (from, to) in explained where model.connection(from: .pod(from), to: .pod(to), port: 8080, protocol: .tcp).allowed
-            != table.allowed(from: from, to: to) {
-            mismatches += 1
-        }
-        let perExplainedMicros = explained.isEmpty ? 0 : ms(since: t) * 1000 / Double(explained.count)
+        let (perVerdictMicros, perExplainedMicros, checked, mismatches) = verify(model, cells: verifyCells)
         let cells = model.pods.count * model.pods.count
 
         print("kcsa netpol truth-table benchmark")
@@ -82,9 +66,31 @@ enum NetPolBench {
                      perTable[perTable.count / 2] * 1e6 / Double(cells)))
         print(String(format: "all ports:   %d tables (every declared port/protocol): median %.1f ms", probes.count, perSet[perSet.count / 2]))
         print(String(format: "connection:  %.2f µs per verdict, %.1f µs explained; %d sampled cells, %d disagree with the table",
-                     perVerdictMicros, perExplainedMicros, samples.count + explained.count, mismatches))
+                     perVerdictMicros, perExplainedMicros, checked, mismatches))
         print(String(format: "end to end:  %.0f ms for decode + build + one table", decodeMs + buildMs + perTable[perTable.count / 2]))
         if mismatches > 0 { exit(1) }
+    }
+
+    /// The table must agree with the one-connection paths (the verdict, and the explained one);
+    /// returns the time per verdict and per explained verdict, cells checked and disagreements.
+    static func verify(_ model: ClusterModel, cells verifyCells: Int) -> (Double, Double, Int, Int) {
+        let table = model.truthTable(port: 8080, protocol: .tcp)
+        var mismatches = 0
+        let samples = sampleCells(verifyCells, pods: model.pods.count)
+        var t = threadCPUNanos()
+        for (from, to) in samples where model.allows(from: .pod(from), to: .pod(to), port: 8080, protocol: .tcp)
+            != table.allowed(from: from, to: to) {
+            mismatches += 1
+        }
+        let perVerdictMicros = samples.isEmpty ? 0 : ms(since: t) * 1000 / Double(samples.count)
+        let explained = samples.prefix(max(1, samples.count / 10))
+        t = threadCPUNanos()
+        for (from, to) in explained where model.connection(from: .pod(from), to: .pod(to), port: 8080, protocol: .tcp).allowed
+            != table.allowed(from: from, to: to) {
+            mismatches += 1
+        }
+        let perExplainedMicros = explained.isEmpty ? 0 : ms(since: t) * 1000 / Double(explained.count)
+        return (perVerdictMicros, perExplainedMicros, samples.count + explained.count, mismatches)
     }
 
     /// Deterministic pseudo-random (from, to) pairs.

@@ -23,41 +23,7 @@ public struct ClusterModel: Sendable {
     /// Checks the objects (validation with kube-apiserver's wording, namespaces that exist,
     /// unique names) and compiles the policies.
     public init(namespaces: [Namespace], pods: [Pod], policies: [NetworkPolicy]) throws(ClusterError) {
-        var problems: [Problem] = []
-        var nsIndex: [String: Int] = [:]
-        for (i, ns) in namespaces.enumerated() {
-            if nsIndex[ns.name] != nil {
-                problems.append(Problem(file: ns.origin?.file, .error("Namespace \(ns.name) is defined twice",
-                                                                      at: ns.origin?.span(of: "metadata.name"), code: "duplicate")))
-            } else {
-                nsIndex[ns.name] = i
-            }
-        }
-        var pIndex: [String: Int] = [:]
-        for (i, pod) in pods.enumerated() {
-            if nsIndex[pod.namespace] == nil {
-                problems.append(Self.missingNamespace(pod.namespace, origin: pod.origin, what: "pod \(pod.id)"))
-            }
-            if pIndex[pod.id] != nil {
-                problems.append(Problem(file: pod.origin?.file, .error("pod \(pod.id) is defined twice",
-                                                                       at: pod.origin?.span(of: "metadata.name"), code: "duplicate")))
-            } else {
-                pIndex[pod.id] = i
-            }
-        }
-        var seenPolicies: Set<String> = []
-        for policy in policies {
-            for e in PolicyValidation.validate(policy) {
-                problems.append(Problem(e, in: policy.origin))
-            }
-            if nsIndex[policy.namespace] == nil {
-                problems.append(Self.missingNamespace(policy.namespace, origin: policy.origin, what: "NetworkPolicy \(policy.id)"))
-            }
-            if !seenPolicies.insert(policy.id).inserted {
-                problems.append(Problem(file: policy.origin?.file, .error("NetworkPolicy \(policy.id) is defined twice",
-                                                                          at: policy.origin?.span(of: "metadata.name"), code: "duplicate")))
-            }
-        }
+        let (nsIndex, pIndex, problems) = Self.check(namespaces, pods, policies)
         if !problems.isEmpty { throw ClusterError(problems) }
         self.namespaces = namespaces
         self.pods = pods
@@ -70,15 +36,47 @@ public struct ClusterModel: Sendable {
         }
         namedPorts = named
         var compiled: [CompiledPolicy] = []
+        var selectorProblems: [Problem] = []
         for policy in policies {
             do {
                 compiled.append(try CompiledPolicy(policy, in: namespaces, pods: pods, namespaceIndex: nsIndex))
             } catch {
-                problems.append(Problem(file: policy.origin?.file, .error(error.message, at: policy.origin?.span, code: "selector")))
+                // Validation rejects what LabelSelectorAsSelector would; kept for callers that skip it.
+                selectorProblems.append(Problem(file: policy.origin?.file, .error(error.message, at: policy.origin?.span, code: "selector")))
             }
         }
-        if !problems.isEmpty { throw ClusterError(problems) }
+        if !selectorProblems.isEmpty { throw ClusterError(selectorProblems) }
         self.compiled = compiled
+    }
+
+    /// Indices by name, and every problem: duplicates, missing namespaces, invalid policies.
+    static func check(_ namespaces: [Namespace], _ pods: [Pod], _ policies: [NetworkPolicy])
+        -> (namespaces: [String: Int], pods: [String: Int], problems: [Problem]) {
+        var problems: [Problem] = []
+        func duplicate(_ what: String, _ origin: ObjectOrigin?) {
+            problems.append(Problem(file: origin?.file, .error("\(what) is defined twice", at: origin?.span(of: "metadata.name"),
+                                                               code: "duplicate")))
+        }
+        var nsIndex: [String: Int] = [:]
+        for (i, ns) in namespaces.enumerated() {
+            if nsIndex[ns.name] != nil { duplicate("Namespace \(ns.name)", ns.origin) } else { nsIndex[ns.name] = i }
+        }
+        var pIndex: [String: Int] = [:]
+        for (i, pod) in pods.enumerated() {
+            if nsIndex[pod.namespace] == nil {
+                problems.append(missingNamespace(pod.namespace, origin: pod.origin, what: "pod \(pod.id)"))
+            }
+            if pIndex[pod.id] != nil { duplicate("pod \(pod.id)", pod.origin) } else { pIndex[pod.id] = i }
+        }
+        var seenPolicies: Set<String> = []
+        for policy in policies {
+            problems += PolicyValidation.validate(policy).map { Problem($0, in: policy.origin) }
+            if nsIndex[policy.namespace] == nil {
+                problems.append(missingNamespace(policy.namespace, origin: policy.origin, what: "NetworkPolicy \(policy.id)"))
+            }
+            if !seenPolicies.insert(policy.id).inserted { duplicate("NetworkPolicy \(policy.id)", policy.origin) }
+        }
+        return (nsIndex, pIndex, problems)
     }
 
     /// `namespaces "prod" not found`, as kube-apiserver refuses an object in a missing namespace.
