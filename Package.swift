@@ -41,6 +41,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // NetworkPolicy reachability: label selectors, validation, truth tables, explanations.
+        .target(name: "NetworkPolicy", dependencies: ["Diagnostics", "ContentFormat"]),
+
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
             "KubeAudit", "Seeded",
@@ -76,7 +79,7 @@ let package = Package(
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Trainer",
-            "Diagnostics", "Seeded",
+            "Diagnostics", "Seeded", "NetworkPolicy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -84,7 +87,7 @@ let package = Package(
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
         .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
-                                                           "Seeded"],
+                                                           "Seeded", "NetworkPolicy"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/; TestSupport holds the scripted terminal and the shared-folder locator.
@@ -99,6 +102,7 @@ let package = Package(
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy", "ContentFormat", "Diagnostics", "TestSupport"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,6 +1,6 @@
 // kcsa-bench: benchmarks that print figures. Build in release:
 //   swift build -c release; .build/release/kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
-//   .build/release/kcsa-bench events ... / jq ... (run from the package root)
+//   .build/release/kcsa-bench events ... / jq ... / netpol (run from the package root)
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "policy":
@@ -9,6 +9,8 @@ case "events":
     EventsBench.main(Array(arguments.dropFirst()))
 case "jq":
     JQBench.main(Array(arguments.dropFirst()))
+case "netpol":
+    NetPolBench.main(Array(arguments.dropFirst()))
 case "labs":
     LabBench.main(Array(arguments.dropFirst()))
 default:
@@ -16,6 +18,7 @@ default:
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
            kcsa-bench events [--scenario S] [--policy FILE] [--duration D] [--verify]
            kcsa-bench labs [--kcsa PATH]
+           kcsa-bench netpol [--iterations N] [--verify CELLS] [--write FILE]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

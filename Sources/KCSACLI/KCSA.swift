@@ -22,6 +22,7 @@ public struct KCSA: ParsableCommand {
             ProgressCommand.self,
             JQCommand.self,
             LabCommand.self,
+            NetPolCommand.self,
 
         ]
     )
