@@ -30,6 +30,9 @@ let package = Package(
             "Diagnostics", .product(name: "Yams", package: "Yams"),
         ]),
 
+        // Pod Security Admission (pod-security-admission v0.36.2): checks, messages, namespace labels.
+        .target(name: "PodSecurity", dependencies: ["Diagnostics", "ContentFormat"]),
+
         .target(name: "KubeAudit", dependencies: [
             "Diagnostics", "ContentFormat",
             .product(name: "Yams", package: "Yams"),
@@ -63,14 +66,14 @@ let package = Package(
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "PodSecurity", "ClusterSim", "JQ", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
-        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs"],
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs", "PodSecurity", "ContentFormat"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/.
@@ -82,6 +85,7 @@ let package = Package(
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
+        .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )
