@@ -14,6 +14,9 @@ public struct PodSecurityObject: Sendable {
     public var span: Span
     /// Unknown fields (kube-apiserver drops them; kubectl's strict validation rejects them).
     public var warnings: [Diagnostic]
+    /// The uid of the owner reference marked `controller: true` (namespace checks
+    /// evaluate one pod per controller first).
+    public var controllerUID: String?
 
     public init(kind: WorkloadKind, name: String, namespace: String? = nil, podMetadata: PodMetadata = PodMetadata(),
                 podSpec: PodSpec?, span: Span = .at(0), warnings: [Diagnostic] = []) {
@@ -139,6 +142,7 @@ public enum ObjectDecoder {
             let m = metadata(meta.value, path: "metadata", &reader)
             object.name = m.name
             object.namespace = m.namespace
+            object.controllerUID = m.controllerUID
             if kind == .pod { object.podMetadata = PodMetadata(name: m.name, annotations: m.annotations) }
         }
         if kind == .pod {
@@ -188,6 +192,7 @@ public enum ObjectDecoder {
         var namespace: String?
         var labels: [String: String] = [:]
         var annotations: [String: String] = [:]
+        var controllerUID: String?
     }
 
     static func metadata(_ node: YAMLNode, path: String, _ reader: inout FieldReader) -> Metadata {
@@ -203,10 +208,26 @@ public enum ObjectDecoder {
             case "namespace": m.namespace = reader.string(p.value, path: f, goStruct: "ObjectMeta")
             case "labels": m.labels = reader.stringMap(p.value, path: f, goStruct: "ObjectMeta")
             case "annotations": m.annotations = reader.stringMap(p.value, path: f, goStruct: "ObjectMeta")
+            case "ownerReferences": m.controllerUID = controllerUID(p.value, path: f, &reader)
             default: break
             }
         }
         return m
+    }
+
+    private static func controllerUID(_ node: YAMLNode, path: String, _ reader: inout FieldReader) -> String? {
+        guard let refs = reader.list(node, path: path, goStruct: "ObjectMeta", goType: "[]v1.OwnerReference") else { return nil }
+        for ref in refs {
+            guard let pairs = reader.object(ref, path: path, goStruct: "ObjectMeta", goType: "v1.OwnerReference") else { continue }
+            var uid: String?
+            var controller = false
+            for p in pairs {
+                if p.key == "uid" { uid = reader.string(p.value, path: path + ".uid", goStruct: "OwnerReference", goType: "types.UID") }
+                if p.key == "controller" { controller = reader.bool(p.value, path: path + ".controller", goStruct: "OwnerReference") ?? false }
+            }
+            if controller { return uid ?? "" }
+        }
+        return nil
     }
 
     private static func article(_ kind: String) -> String {
