@@ -66,11 +66,11 @@ import Testing
             "Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container",
             "Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field Volume.spec.volumes.hostPath of type v1.HostPathVolumeSource",
         ])
-        #expect(errors.map { source.location(ofByte: $0.span!.start).description } == ["3:40", "5:15", "6:34"])
+        #expect(errors.map { source.location(ofByte: $0.span!.start).description } == ["3:38", "5:15", "6:33"])
     }
 
     @Test func yamlScalarsResolveAsKubectlSendsThem() throws {
-        let o = try Self.object("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: yes\n  containers:\n  - name: a\n    ports: [{containerPort: 0x50, hostPort: 8080.0}]\n    securityContext: {runAsUser: 0o17}\n")
+        let o = try Self.object("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: yes\n  containers:\n  - name: a\n    ports: [{containerPort: 0x50, hostPort: 8080.0}]\n    securityContext: {runAsUser: 017}\n")
         #expect(o.podSpec?.hostNetwork == true)
         #expect(o.podSpec?.containers[0].ports == [ContainerPort(containerPort: 80, hostPort: 8080)])
         #expect(o.podSpec?.containers[0].securityContext?.runAsUser == 15)
