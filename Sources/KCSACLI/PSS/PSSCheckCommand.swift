@@ -40,7 +40,16 @@ struct PSSCheckCommand: ParsableCommand {
                 if options.level != nil || options.version != nil {
                     throw CLIError("--level and --version do not apply with --namespace: the namespace's labels decide")
                 }
-                nsFile = try PSSInputs.namespaceFile(namespace)
+                let file = try PSSInputs.namespaceFile(namespace)
+                // Labels kube-apiserver would refuse on the namespace itself: say so, then evaluate
+                // as a namespace that has them anyway (invalid enforce fails closed).
+                let admission = PodSecurityAdmission(configuration: file.configuration ?? PodSecurityConfiguration())
+                for ns in file.namespaces {
+                    if let error = admission.validateNamespace(name: ns.name, labels: ns.labels, oldLabels: nil).error {
+                        Console.err("kcsa: warning: kube-apiserver would refuse this namespace: \(error)\n")
+                    }
+                }
+                nsFile = file
             }
             let inputs = PSSInputs.read(files, asStored: options.asStored)
             var renderer = PSSRenderer(json: json)
