@@ -41,13 +41,15 @@ struct PSSRenderer {
             let request = AdmissionRequest(object: item.object, namespace: ns.name, namespaceLabels: ns.labels, userName: user)
             let response = admission.validate(request)
             refused = refused || !response.allowed
-            render(item, response, admission)
+            render(item, response, admission, labels: ns.labels)
         }
         return refused
     }
 
-    private mutating func render(_ item: PSSInputs.Object, _ r: AdmissionResponse, _ admission: PodSecurityAdmission) {
-        let policy = r.policy ?? admission.policy(forLabels: [:]).policy
+    private mutating func render(_ item: PSSInputs.Object, _ r: AdmissionResponse, _ admission: PodSecurityAdmission,
+                                 labels: [String: String]) {
+        // Exempt requests are answered before the namespace is looked at; report its policy anyway.
+        let policy = r.policy ?? admission.policy(forLabels: labels).policy
         let exempt = r.annotation(PodSecurityAnnotations.exempt) != nil
         if json {
             var o = header(item, policy.enforce, allowed: r.allowed)

@@ -62,7 +62,7 @@ public enum ObjectDecoder {
         var header = FieldReader(context: "the object")
         let kindText = field("kind").flatMap { header.string($0.value, path: "kind", goStruct: "TypeMeta") } ?? defaultKind
         let apiVersion = field("apiVersion").flatMap { header.string($0.value, path: "apiVersion", goStruct: "TypeMeta") }
-            ?? (defaultKind != nil ? WorkloadKind(rawValue: defaultKind!)?.apiVersion : nil)
+            ?? defaultKind.flatMap { WorkloadKind(rawValue: $0)?.apiVersion }
         if !header.errors.isEmpty { out.append(.invalid(header.errors)); return }
         guard let kindText, !kindText.isEmpty else {
             out.append(.invalid([.error("not a Kubernetes object: kind not set", at: node.span, label: "no `kind:` here",
