@@ -36,6 +36,9 @@ let package = Package(
         // jq's command line: options, input readers, --stream/--seq, output, exit codes.
         .target(name: "JQCLI", dependencies: ["JQ", "JSONValue", "Diagnostics"]),
 
+        // Pod Security Admission (pod-security-admission v0.36.2): checks, messages, namespace labels.
+        .target(name: "PodSecurity", dependencies: ["Diagnostics", "ContentFormat"]),
+
         .target(name: "KubeAudit", dependencies: [
             "Diagnostics", "ContentFormat", "JSONValue",
             .product(name: "Yams", package: "Yams"),
@@ -79,7 +82,7 @@ let package = Package(
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Trainer",
-            "Diagnostics", "Seeded", "NetworkPolicy",
+            "Diagnostics", "Seeded", "NetworkPolicy", "PodSecurity", "ContentFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -87,7 +90,7 @@ let package = Package(
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
         .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
-                                                           "Seeded", "NetworkPolicy"],
+                                                           "Seeded", "NetworkPolicy", "PodSecurity", "ContentFormat"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/; TestSupport holds the scripted terminal and the shared-folder locator.
@@ -103,6 +106,7 @@ let package = Package(
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy", "ContentFormat", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

@@ -13,12 +13,15 @@ case "netpol":
     NetPolBench.main(Array(arguments.dropFirst()))
 case "labs":
     LabBench.main(Array(arguments.dropFirst()))
+case "pss":
+    PSSBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
            kcsa-bench events [--scenario S] [--policy FILE] [--duration D] [--verify]
            kcsa-bench labs [--kcsa PATH]
            kcsa-bench netpol [--iterations N] [--verify CELLS] [--write FILE]
+           kcsa-bench pss [--workloads N] [--iterations N]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

@@ -23,6 +23,7 @@ public struct KCSA: ParsableCommand {
             JQCommand.self,
             LabCommand.self,
             NetPolCommand.self,
+            PSSCommand.self,
 
         ]
     )
