@@ -46,19 +46,17 @@ let package = Package(
 
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
-            "KubeAudit", "Seeded",
-            .product(name: "Yams", package: "Yams"),
+            "KubeAudit", "Seeded", "ContentFormat",
         ]),
 
         // Course content: the question bank and exam practice.
         .target(name: "Exam", dependencies: [
-            "ClusterSim", "Seeded", "KubeAudit", "JQ", "JSONValue", "Diagnostics",
-            .product(name: "Yams", package: "Yams"),
+            "ClusterSim", "Seeded", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat",
         ]),
 
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -73,13 +71,14 @@ let package = Package(
         // The learner's workflow: the session as a value over injected I/O, one command table,
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
-            "KubeAudit", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "ContentFormat",
         ]),
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Trainer",
-            "Diagnostics", "Seeded", "NetworkPolicy",
+            "Diagnostics", "Seeded", "NetworkPolicy", "ContentFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -94,6 +93,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Terminal"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
+        .testTarget(name: "ContentFormatTests", dependencies: ["ContentFormat", "Diagnostics"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue", "TestSupport"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),

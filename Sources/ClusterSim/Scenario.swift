@@ -1,5 +1,6 @@
+import ContentFormat
+import Diagnostics
 import Foundation
-import Yams
 
 /// A simulated cluster and its traffic (format_version 1, `docs/SCENARIO_FORMAT.md`):
 /// actors send requests at fixed rates, incidents happen at given times.
@@ -56,32 +57,67 @@ public struct Scenario: Sendable, Codable, Equatable {
         public var requests: [RequestTemplate]
     }
 
-    public static func load(_ text: String) throws -> Scenario {
-        try YAMLDecoder().decode(Scenario.self, from: text)
+    /// Reads a scenario from `text` (named `name` in problems), without resolving `base`.
+    public static func load(_ text: String, name: String = "<scenario>") throws(ContentError) -> Scenario {
+        let source = SourceFile(name: name, text: text)
+        let (scenario, diagnostics) = ScenarioDecoder.decode(source)
+        guard let scenario else { throw ContentError(file: source, diagnostics) }
+        return scenario
     }
 
-    /// Loads a scenario file, resolving `base` from the same folder.
-    public static func load(path: String) throws -> Scenario {
-        var s = try load(String(contentsOfFile: path, encoding: .utf8))
+    /// Loads a scenario file, resolving `base` from the same folder. Every problem of the
+    /// file (or of a base it names) is thrown, each with its file, line and column.
+    public static func load(path: String) throws(ContentError) -> Scenario {
+        var (s, source) = try read(path)
         var seen: Set<String> = [s.id]
+        let dir = (path as NSString).deletingLastPathComponent
         while let baseID = s.base {
-            guard seen.insert(baseID).inserted else { throw ScenarioError.baseCycle(baseID) }
-            let dir = (path as NSString).deletingLastPathComponent
-            let base = try load(String(contentsOfFile: dir + "/\(baseID).yaml", encoding: .utf8))
+            let baseSpan = source.map { baseValueSpan(in: $0) } ?? nil
+            guard seen.insert(baseID).inserted else {
+                throw ContentError([problem(source, path, "scenario base \(baseID) refers back to itself", baseSpan)])
+            }
+            let basePath = dir + "/\(baseID).yaml"
+            guard FileManager.default.fileExists(atPath: basePath) else {
+                throw ContentError([problem(source, path, "base scenario \(baseID) not found (\(basePath))", baseSpan)])
+            }
+            let (base, baseSource) = try read(basePath)
             s.actors = base.actors + s.actors
             if s.namespaces.isEmpty { s.namespaces = base.namespaces }
             s.base = base.base
+            source = baseSource
         }
         return s
     }
-}
 
-public enum ScenarioError: Error, CustomStringConvertible {
-    case baseCycle(String)
-    public var description: String {
-        switch self {
-        case .baseCycle(let id): "scenario base \(id) refers back to itself"
+    /// Checks every scenario file of `directory` (bases resolved): how many there are and
+    /// what is wrong with them, for `kcsa content check`.
+    public static func check(directory: String) -> (count: Int, problems: [ContentProblem]) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var problems: [ContentProblem] = []
+        for name in files {
+            do { _ = try load(path: directory + "/" + name) } catch { problems += error.problems }
         }
+        return (files.count, problems)
+    }
+
+    private static func read(_ path: String) throws(ContentError) -> (Scenario, SourceFile?) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ContentError([ContentProblem(path: path, diagnostic: .error("cannot read the scenario file", code: "missing-file"))])
+        }
+        let source = SourceFile(name: path, bytes: [UInt8](data))
+        let (scenario, diagnostics) = ScenarioDecoder.decode(source)
+        guard let scenario else { throw ContentError(file: source, diagnostics) }
+        return (scenario, source)
+    }
+
+    private static func baseValueSpan(in source: SourceFile) -> Span? {
+        guard let root = try? YAMLReader.read(source), let f = YAMLFields(root, path: "") else { return nil }
+        return f.valueSpan("base")
+    }
+
+    private static func problem(_ source: SourceFile?, _ path: String, _ message: String, _ span: Span?) -> ContentProblem {
+        ContentProblem(file: source ?? SourceFile(name: path, text: ""), diagnostic: .error(message, at: span, code: "scenario"))
     }
 }
 
