@@ -38,7 +38,7 @@ public struct YAMLFields: Sendable {
     /// Where the value of `key` is written (the key when the value is empty).
     public func valueSpan(_ key: String) -> Span? {
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        return pair.value.isNull && pair.value.span.start < pair.keySpan.end ? pair.keySpan : pair.value.span
+        return pair.value.isNull && pair.value.scalarValue?.text.isEmpty == true ? pair.keySpan : pair.value.span
     }
 
     /// The field path of `key` inside this mapping (`questions[3].options[1].why`).
