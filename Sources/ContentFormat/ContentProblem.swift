@@ -17,6 +17,9 @@ public struct ContentProblem: Sendable, Equatable, CustomStringConvertible {
         self.init(file: SourceFile(name: path, text: ""), diagnostic: diagnostic)
     }
 
+    /// The path of the file the problem is in.
+    public var path: String { file.name }
+
     /// The full form: message, `--> file:line:col`, the source line and a caret.
     public func rendered(color: Bool = false) -> String {
         DiagnosticRenderer(color: color).render(diagnostic, in: file)
