@@ -72,13 +72,12 @@ public struct Scenario: Sendable, Codable, Equatable {
         var seen: Set<String> = [s.id]
         let dir = (path as NSString).deletingLastPathComponent
         while let baseID = s.base {
-            let baseSpan = source.map { baseValueSpan(in: $0) } ?? nil
             guard seen.insert(baseID).inserted else {
-                throw ContentError([problem(source, path, "scenario base \(baseID) refers back to itself", baseSpan)])
+                throw ContentError([problem(source, "scenario base \(baseID) refers back to itself")])
             }
             let basePath = dir + "/\(baseID).yaml"
             guard FileManager.default.fileExists(atPath: basePath) else {
-                throw ContentError([problem(source, path, "base scenario \(baseID) not found (\(basePath))", baseSpan)])
+                throw ContentError([problem(source, "base scenario \(baseID) not found (\(basePath))")])
             }
             let (base, baseSource) = try read(basePath)
             s.actors = base.actors + s.actors
@@ -101,7 +100,7 @@ public struct Scenario: Sendable, Codable, Equatable {
         return (files.count, problems)
     }
 
-    private static func read(_ path: String) throws(ContentError) -> (Scenario, SourceFile?) {
+    private static func read(_ path: String) throws(ContentError) -> (Scenario, SourceFile) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ContentError([ContentProblem(path: path, diagnostic: .error("cannot read the scenario file", code: "missing-file"))])
         }
@@ -111,13 +110,11 @@ public struct Scenario: Sendable, Codable, Equatable {
         return (scenario, source)
     }
 
-    private static func baseValueSpan(in source: SourceFile) -> Span? {
-        guard let root = try? YAMLReader.read(source), let f = YAMLFields(root, path: "") else { return nil }
-        return f.valueSpan("base")
-    }
-
-    private static func problem(_ source: SourceFile?, _ path: String, _ message: String, _ span: Span?) -> ContentProblem {
-        ContentProblem(file: source ?? SourceFile(name: path, text: ""), diagnostic: .error(message, at: span, code: "scenario"))
+    /// A problem with the `base:` of `source`, at its value.
+    private static func problem(_ source: SourceFile, _ message: String) -> ContentProblem {
+        let root = try? YAMLReader.read(source)
+        let span = root.flatMap { YAMLFields($0, path: "") }?.valueSpan("base")
+        return ContentProblem(file: source, diagnostic: .error(message, at: span, code: "scenario"))
     }
 }
 
