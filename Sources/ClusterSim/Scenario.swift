@@ -69,12 +69,15 @@ public struct Scenario: Sendable, Codable, Equatable {
     /// file (or of a base it names) is thrown, each with its file, line and column.
     public static func load(path: String) throws(ContentError) -> Scenario {
         var (s, source) = try read(path)
-        var seen: Set<String> = [s.id]
+        let first = source
+        var chain = [s.id]
         let dir = (path as NSString).deletingLastPathComponent
         while let baseID = s.base {
-            guard seen.insert(baseID).inserted else {
-                throw ContentError([problem(source, "scenario base \(baseID) refers back to itself")])
+            guard !chain.contains(baseID) else {
+                let cycle = (chain + [baseID]).joined(separator: " -> ")
+                throw ContentError([problem(first, "the scenario's bases lead back to it: \(cycle)")])
             }
+            chain.append(baseID)
             let basePath = dir + "/\(baseID).yaml"
             guard FileManager.default.fileExists(atPath: basePath) else {
                 throw ContentError([problem(source, "base scenario \(baseID) not found (\(basePath))")])
@@ -89,13 +92,15 @@ public struct Scenario: Sendable, Codable, Equatable {
     }
 
     /// Checks every scenario file of `directory` (bases resolved): how many there are and
-    /// what is wrong with them, for `kcsa content check`.
+    /// what is wrong with them, for `kcsa content check`. Each problem is reported once, by
+    /// the file it is in, however many scenarios start from that file.
     public static func check(directory: String) -> (count: Int, problems: [ContentProblem]) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()
         var problems: [ContentProblem] = []
         for name in files {
-            do { _ = try load(path: directory + "/" + name) } catch { problems += error.problems }
+            let path = directory + "/" + name
+            do { _ = try load(path: path) } catch { problems += error.problems.filter { $0.path == path } }
         }
         return (files.count, problems)
     }

@@ -85,8 +85,20 @@ import Testing
         let missing = try #require(Scenario.check(directory: alone).problems.first)
         #expect(missing.description == "\(alone)/a.yaml:3:7: error: base scenario b not found (\(alone)/b.yaml)")
         let cyclic = try Self.folder(["a": text, "b": text.replacingOccurrences(of: "id: a\nbase: b", with: "id: b\nbase: a")])
-        let cycle = try #require(Scenario.check(directory: cyclic).problems.first)
-        #expect(cycle.description == "\(cyclic)/b.yaml:3:7: error: scenario base a refers back to itself")
+        #expect(Scenario.check(directory: cyclic).problems.map(\.description) == [
+            "\(cyclic)/a.yaml:3:7: error: the scenario's bases lead back to it: a -> b -> a",
+            "\(cyclic)/b.yaml:3:7: error: the scenario's bases lead back to it: b -> a -> b",
+        ])
+    }
+
+    @Test func aBrokenBaseIsReportedOnceByItsOwnFile() throws {
+        let child = "format_version: 1\nid: child\nbase: tiny\ntitle: C\nstart: \"2026-03-02T10:00:00Z\"\nnodes: 1\n"
+            + "namespaces: []\nactors: []\nincidents: []\n"
+        let dir = try Self.folder(["tiny": Self.good.replacingOccurrences(of: "nodes: 1", with: "nodes: one"), "child": child,
+                                   "other": child.replacingOccurrences(of: "id: child", with: "id: other")])
+        let problems = Scenario.check(directory: dir).problems
+        #expect(problems.map(\.description) == ["\(dir)/tiny.yaml:5:8: error: `nodes` must be a whole number, not a string (\"one\")"])
+        #expect(throws: ContentError.self) { try Scenario.load(path: dir + "/child.yaml") }
     }
 
     @Test func theShippedScenariosAreSound() {
