@@ -11,7 +11,9 @@ extension FieldReader {
         do {
             root = try YAMLReader.read(source)
         } catch {
-            report(.error(error.message, at: error.span, help: error.help, code: "yaml"))
+            // The reader's advice on duplicate keys speaks of policies; a content file keeps one of each.
+            let help = error.message.hasPrefix("duplicate key") ? "remove one: each key appears once in a mapping" : error.help
+            report(.error(error.message, at: error.span, help: help, code: "yaml"))
             return nil
         }
         guard let root else {
