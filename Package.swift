@@ -49,19 +49,17 @@ let package = Package(
 
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
-            "KubeAudit", "Seeded",
-            .product(name: "Yams", package: "Yams"),
+            "KubeAudit", "Seeded", "ContentFormat",
         ]),
 
         // Course content: the question bank and exam practice.
         .target(name: "Exam", dependencies: [
-            "ClusterSim", "Seeded", "KubeAudit", "JQ", "JSONValue", "Diagnostics",
-            .product(name: "Yams", package: "Yams"),
+            "ClusterSim", "Seeded", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat",
         ]),
 
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -76,7 +74,8 @@ let package = Package(
         // The learner's workflow: the session as a value over injected I/O, one command table,
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
-            "KubeAudit", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "ContentFormat",
         ]),
 
         // Command line.
@@ -97,10 +96,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Terminal"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
+        .testTarget(name: "ContentFormatTests", dependencies: ["ContentFormat", "Diagnostics"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue", "TestSupport"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue"]),
-        .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics"]),
+        .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],

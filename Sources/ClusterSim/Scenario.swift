@@ -1,5 +1,6 @@
+import ContentFormat
+import Diagnostics
 import Foundation
-import Yams
 
 /// A simulated cluster and its traffic (format_version 1, `docs/SCENARIO_FORMAT.md`):
 /// actors send requests at fixed rates, incidents happen at given times.
@@ -56,32 +57,69 @@ public struct Scenario: Sendable, Codable, Equatable {
         public var requests: [RequestTemplate]
     }
 
-    public static func load(_ text: String) throws -> Scenario {
-        try YAMLDecoder().decode(Scenario.self, from: text)
+    /// Reads a scenario from `text` (named `name` in problems), without resolving `base`.
+    public static func load(_ text: String, name: String = "<scenario>") throws(ContentError) -> Scenario {
+        let source = SourceFile(name: name, text: text)
+        let (scenario, diagnostics) = ScenarioDecoder.decode(source)
+        guard let scenario else { throw ContentError(file: source, diagnostics) }
+        return scenario
     }
 
-    /// Loads a scenario file, resolving `base` from the same folder.
-    public static func load(path: String) throws -> Scenario {
-        var s = try load(String(contentsOfFile: path, encoding: .utf8))
-        var seen: Set<String> = [s.id]
+    /// Loads a scenario file, resolving `base` from the same folder. Every problem of the
+    /// file (or of a base it names) is thrown, each with its file, line and column.
+    public static func load(path: String) throws(ContentError) -> Scenario {
+        var (s, source) = try read(path)
+        let first = source
+        var chain = [s.id]
+        let dir = (path as NSString).deletingLastPathComponent
         while let baseID = s.base {
-            guard seen.insert(baseID).inserted else { throw ScenarioError.baseCycle(baseID) }
-            let dir = (path as NSString).deletingLastPathComponent
-            let base = try load(String(contentsOfFile: dir + "/\(baseID).yaml", encoding: .utf8))
+            guard !chain.contains(baseID) else {
+                let cycle = (chain + [baseID]).joined(separator: " -> ")
+                throw ContentError([problem(first, "the scenario's bases lead back to it: \(cycle)")])
+            }
+            chain.append(baseID)
+            let basePath = dir + "/\(baseID).yaml"
+            guard FileManager.default.fileExists(atPath: basePath) else {
+                throw ContentError([problem(source, "base scenario \(baseID) not found (\(basePath))")])
+            }
+            let (base, baseSource) = try read(basePath)
             s.actors = base.actors + s.actors
             if s.namespaces.isEmpty { s.namespaces = base.namespaces }
             s.base = base.base
+            source = baseSource
         }
         return s
     }
-}
 
-public enum ScenarioError: Error, CustomStringConvertible {
-    case baseCycle(String)
-    public var description: String {
-        switch self {
-        case .baseCycle(let id): "scenario base \(id) refers back to itself"
+    /// Checks every scenario file of `directory` (bases resolved): how many there are and
+    /// what is wrong with them, for `kcsa content check`. Each problem is reported once, by
+    /// the file it is in, however many scenarios start from that file.
+    public static func check(directory: String) -> (count: Int, problems: [ContentProblem]) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var problems: [ContentProblem] = []
+        for name in files {
+            let path = directory + "/" + name
+            do { _ = try load(path: path) } catch { problems += error.problems.filter { $0.path == path } }
         }
+        return (files.count, problems)
+    }
+
+    private static func read(_ path: String) throws(ContentError) -> (Scenario, SourceFile) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ContentError([ContentProblem(path: path, diagnostic: .error("cannot read the scenario file", code: "missing-file"))])
+        }
+        let source = SourceFile(name: path, bytes: [UInt8](data))
+        let (scenario, diagnostics) = ScenarioDecoder.decode(source)
+        guard let scenario else { throw ContentError(file: source, diagnostics) }
+        return (scenario, source)
+    }
+
+    /// A problem with the `base:` of `source`, at its value.
+    private static func problem(_ source: SourceFile, _ message: String) -> ContentProblem {
+        let root = try? YAMLReader.read(source)
+        let span = root.flatMap { YAMLFields($0, path: "") }?.valueSpan("base")
+        return ContentProblem(file: source, diagnostic: .error(message, at: span, code: "scenario"))
     }
 }
 

@@ -30,10 +30,3 @@ public struct Question: Sendable, Codable, Equatable, Identifiable {
     /// Whether a set of chosen option ids is exactly the answer.
     public func isCorrect(_ chosen: Set<String>) -> Bool { chosen == Set(answer) }
 }
-
-/// A question file: one domain's questions.
-struct QuestionFile: Codable {
-    var format_version: Int
-    var domain: String
-    var questions: [Question]
-}

@@ -1,6 +1,6 @@
+import ContentFormat
 import Diagnostics
 import Foundation
-import Yams
 
 /// Every question of the bank, loaded from `Questions/*.yaml` with the curriculum,
 /// together with what is wrong with any of it.
@@ -10,7 +10,7 @@ public struct QuestionBank: Sendable {
     /// Problems found while loading and checking, each with its file.
     public var problems: [ContentProblem]
 
-    public var isValid: Bool { !problems.contains { $0.diagnostic.severity == .error } }
+    public var isValid: Bool { !problems.hasErrors }
 
     public static let curriculumFile = "curriculum.yaml"
     public static let prefixes = [
@@ -20,58 +20,39 @@ public struct QuestionBank: Sendable {
 
     /// Loads `directory` (the `Questions/` folder).
     public static func load(directory: String) -> QuestionBank {
-        var problems: [ContentProblem] = []
         let curriculumPath = (directory as NSString).appendingPathComponent(curriculumFile)
-        guard let curriculumText = try? String(contentsOfFile: curriculumPath, encoding: .utf8) else {
-            let p = ContentProblem(file: SourceFile(name: curriculumPath, text: ""),
-                                   diagnostic: .error("cannot read the curriculum", code: "missing-file"))
-            return QuestionBank(curriculum: Curriculum(curriculum: "", revision: "", exam: .init(questions: 0, minutes: 0, passPercent: 0), domains: []),
-                                questions: [], problems: [p])
+        guard let curriculumSource = read(curriculumPath) else {
+            let p = ContentProblem(path: curriculumPath, diagnostic: .error("cannot read the curriculum", code: "missing-file"))
+            return QuestionBank(curriculum: .empty, questions: [], problems: [p])
         }
-        let curriculum: Curriculum
-        do {
-            curriculum = try Curriculum.decode(curriculumText)
-        } catch {
-            let p = ContentProblem(file: SourceFile(name: curriculumPath, text: curriculumText),
-                                   diagnostic: .error("the curriculum cannot be read: \(error)", code: "yaml"))
-            return QuestionBank(curriculum: Curriculum(curriculum: "", revision: "", exam: .init(questions: 0, minutes: 0, passPercent: 0), domains: []),
-                                questions: [], problems: [p])
-        }
+        let (decoded, curriculumDiagnostics) = Curriculum.decode(curriculumSource)
+        var problems = curriculumDiagnostics.map { ContentProblem(file: curriculumSource, diagnostic: $0) }
+        guard let curriculum = decoded else { return QuestionBank(curriculum: .empty, questions: [], problems: problems) }
+
         var questions: [Question] = []
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".yaml") && $0 != curriculumFile }.sorted()
         for name in files {
             let path = (directory as NSString).appendingPathComponent(name)
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let source = SourceFile(name: path, text: text)
-            do {
-                var file = try YAMLDecoder().decode(QuestionFile.self, from: text)
-                for i in file.questions.indices { file.questions[i].domain = file.domain }
-                let expected = String(name.dropLast(".yaml".count))
-                var fileProblems: [Diagnostic] = []
-                if file.format_version != 1 {
-                    fileProblems.append(.error("format_version \(file.format_version) is not supported (expected 1)", at: .at(0)))
+            guard let source = read(path) else {
+                problems.append(ContentProblem(path: path, diagnostic: .error("cannot read the file", code: "missing-file")))
+                continue
+            }
+            let file = QuestionFileDecoder.decode(source, expectedDomain: String(name.dropLast(".yaml".count)))
+            problems += file.diagnostics.map { ContentProblem(file: source, diagnostic: $0) }
+            for decoded in file.questions {
+                for d in QuestionChecks.check(decoded.question, curriculum: curriculum) {
+                    var d = d
+                    d.span = decoded.idSpan
+                    problems.append(ContentProblem(file: source, diagnostic: d))
                 }
-                if file.domain != expected {
-                    fileProblems.append(.error("domain \"\(file.domain)\" does not match the file name \"\(expected)\"", at: .at(0)))
-                }
-                problems += fileProblems.map { ContentProblem(file: source, diagnostic: $0) }
-                for q in file.questions {
-                    for d in QuestionChecks.check(q, curriculum: curriculum) {
-                        var d = d
-                        d.span = QuestionChecks.span(of: q.id, in: source)
-                        problems.append(ContentProblem(file: source, diagnostic: d))
-                    }
-                }
-                questions += file.questions
-            } catch {
-                problems.append(ContentProblem(file: source, diagnostic: QuestionChecks.decodingDiagnostic(error, source)))
+                questions.append(decoded.question)
             }
         }
         var seen: [String: Int] = [:]
         for q in questions { seen[q.id, default: 0] += 1 }
-        for (id, n) in seen where n > 1 {
-            problems.append(ContentProblem(file: SourceFile(name: directory, text: ""),
+        for (id, n) in seen.sorted(by: { $0.key < $1.key }) where n > 1 {
+            problems.append(ContentProblem(path: directory,
                                            diagnostic: .error("question id \"\(id)\" is used \(n) times; ids must be unique", code: "duplicate-id")))
         }
         return QuestionBank(curriculum: curriculum, questions: questions, problems: problems)
@@ -79,15 +60,8 @@ public struct QuestionBank: Sendable {
 
     /// Questions of one domain.
     public func questions(in domain: String) -> [Question] { questions.filter { $0.domain == domain } }
-}
 
-/// A problem in a content file.
-public struct ContentProblem: Sendable {
-    public var file: SourceFile
-    public var diagnostic: Diagnostic
-
-    public init(file: SourceFile, diagnostic: Diagnostic) {
-        self.file = file
-        self.diagnostic = diagnostic
+    private static func read(_ path: String) -> SourceFile? {
+        FileManager.default.contents(atPath: path).map { SourceFile(name: path, bytes: [UInt8]($0)) }
     }
 }

@@ -1,5 +1,5 @@
+import ContentFormat
 import Diagnostics
-import Yams
 
 /// The rules of `docs/QUESTION_FORMAT.md`, checked one question at a time.
 enum QuestionChecks {
@@ -8,7 +8,7 @@ enum QuestionChecks {
         func error(_ message: String, help: String? = nil) {
             out.append(.error("\(q.id): \(message)", help: help, code: "question"))
         }
-        if !isKebab(q.id) { error("the id must be kebab-case") }
+        if !ContentID.isValid(q.id) { error("the id must be kebab-case") }
         if let prefix = QuestionBank.prefixes[q.domain], !q.id.hasPrefix(prefix) {
             error("the id must start with \"\(prefix)\" in domain \(q.domain)")
         }
@@ -52,55 +52,5 @@ enum QuestionChecks {
             error("no source is a kubernetes.io, CNCF/LF page or Kubernetes code")
         }
         return out
-    }
-
-    static func isKebab(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
-    }
-
-    /// Where a question starts in its file (`id: <id>`), for the caret.
-    static func span(of id: String, in source: SourceFile) -> Span? {
-        let needle = Array("id: \(id)".utf8)
-        let b = source.bytes
-        guard needle.count <= b.count else { return nil }
-        var i = 0
-        while i + needle.count <= b.count {
-            if b[i] == needle[0] && b[i..<i + needle.count].elementsEqual(needle) {
-                let end = i + needle.count
-                if end == b.count || b[end] == UInt8(ascii: "\n") || b[end] == UInt8(ascii: "\r") {
-                    return Span(start: i + 4, end: end)
-                }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    static func decodingDiagnostic(_ error: Error, _ source: SourceFile) -> Diagnostic {
-        if let y = error as? YamlError {
-            switch y {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                return .error("YAML syntax error: \(problem)", at: .at(source.offset(line: mark.line, column: mark.column)), code: "yaml")
-            default: break
-            }
-        }
-        if let d = error as? DecodingError {
-            switch d {
-            case let .keyNotFound(key, ctx):
-                return .error("missing key \"\(key.stringValue)\" at \(path(ctx.codingPath))", at: .at(0), code: "schema")
-            case let .typeMismatch(_, ctx), let .valueNotFound(_, ctx):
-                return .error("\(path(ctx.codingPath)): \(ctx.debugDescription)", at: .at(0), code: "schema")
-            case let .dataCorrupted(ctx):
-                if let y = ctx.underlyingError { return decodingDiagnostic(y, source) }
-                return .error("\(path(ctx.codingPath)): \(ctx.debugDescription)", at: .at(0), code: "schema")
-            @unknown default: break
-            }
-        }
-        return .error("cannot read the file: \(error)", at: .at(0), code: "schema")
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
     }
 }

@@ -1,22 +1,12 @@
+import ContentFormat
 import Diagnostics
 import Foundation
-import Yams
 
 /// The course's labs in catalog order (`Labs/catalog.yaml`), each read from
 /// `Labs/labs/<id>.yaml`, with every problem found on the way.
 public struct LabCatalog: Sendable {
-    /// A problem in one content file, positioned when it can be.
-    public struct Problem: Sendable {
-        public var file: SourceFile?
-        public var path: String
-        public var diagnostic: Diagnostic
-
-        public init(file: SourceFile?, path: String, diagnostic: Diagnostic) {
-            self.file = file
-            self.path = path
-            self.diagnostic = diagnostic
-        }
-    }
+    /// A problem in one content file (the one content-problem type of every content file).
+    public typealias Problem = ContentProblem
 
     public var labs: [Lab]
     public var problems: [Problem]
@@ -34,12 +24,12 @@ public struct LabCatalog: Sendable {
     /// Reads one lab's file only (a one-shot check need not read the whole course).
     /// nil when there is no such file.
     public static func loadOne(root: String, id: String) -> (lab: Lab?, problems: [Problem])? {
-        guard LabDecoder.isKebab(id) else { return nil }
+        guard ContentID.isValid(id) else { return nil }
         let path = root + "/Labs/labs/\(id).yaml"
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let source = SourceFile(name: path, bytes: [UInt8](data))
         let (lab, diagnostics) = LabDecoder.decode(source)
-        return (lab, diagnostics.map { Problem(file: source, path: path, diagnostic: $0) })
+        return (lab, diagnostics.map { Problem(file: source, diagnostic: $0) })
     }
 
     public static func load(root: String) -> LabCatalog {
@@ -49,31 +39,11 @@ public struct LabCatalog: Sendable {
         var order: [String] = []
         if let data = FileManager.default.contents(atPath: catalogPath) {
             let source = SourceFile(name: catalogPath, bytes: [UInt8](data))
-            do {
-                let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
-                if let map = node?.mapping, let list = map["labs"]?.sequence {
-                    if map["format_version"]?.int != 1 {
-                        problems.append(.init(file: source, path: catalogPath,
-                                              diagnostic: .error("the catalog needs format_version: 1")))
-                    }
-                    for item in list {
-                        guard let id = item.string else { continue }
-                        if order.contains(id) {
-                            let span = item.mark.map { Span.at(source.offset(line: $0.line, column: $0.column)) }
-                            problems.append(.init(file: source, path: catalogPath,
-                                                  diagnostic: .error("lab \(id) is listed twice", at: span)))
-                        }
-                        order.append(id)
-                    }
-                } else {
-                    problems.append(.init(file: source, path: catalogPath,
-                                          diagnostic: .error("the catalog needs `format_version: 1` and a `labs:` list")))
-                }
-            } catch {
-                problems.append(.init(file: source, path: catalogPath, diagnostic: .error("not valid YAML: \(error)")))
-            }
+            var r = FieldReader(source: source)
+            order = catalogOrder(&r)
+            problems += r.problems
         } else {
-            problems.append(.init(file: nil, path: catalogPath, diagnostic: .error("no lab catalog at \(catalogPath)")))
+            problems.append(Problem(path: catalogPath, diagnostic: .error("no lab catalog at \(catalogPath)")))
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         var byID: [String: Lab] = [:]
@@ -82,21 +52,35 @@ public struct LabCatalog: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let source = SourceFile(name: path, bytes: [UInt8](data))
             let (lab, diagnostics) = LabDecoder.decode(source)
-            problems += diagnostics.map { Problem(file: source, path: path, diagnostic: $0) }
+            problems += diagnostics.map { Problem(file: source, diagnostic: $0) }
             guard let lab else { continue }
             if byID[lab.id] != nil {
-                problems.append(.init(file: source, path: path, diagnostic: .error("lab id \(lab.id) is used by two files")))
+                problems.append(.init(file: source, diagnostic: .error("lab id \(lab.id) is used by two files")))
             }
             byID[lab.id] = lab
             if !order.contains(lab.id) {
-                problems.append(.init(file: source, path: path,
-                                      diagnostic: .error("lab \(lab.id) is not listed in Labs/catalog.yaml")))
+                problems.append(.init(file: source, diagnostic: .error("lab \(lab.id) is not listed in Labs/catalog.yaml")))
             }
         }
         for id in order where byID[id] == nil && files.contains("\(id).yaml") == false {
-            problems.append(.init(file: nil, path: catalogPath,
+            problems.append(.init(path: catalogPath,
                                   diagnostic: .error("Labs/catalog.yaml lists \(id), but there is no Labs/labs/\(id).yaml")))
         }
         return LabCatalog(labs: order.compactMap { byID[$0] }, problems: problems)
+    }
+
+    /// The lab ids of `Labs/catalog.yaml` (`format_version: 1`, `labs:` a list of ids), in order.
+    private static func catalogOrder(_ r: inout FieldReader) -> [String] {
+        guard var root = r.document("the lab catalog", keys: "format_version, labs") else { return [] }
+        r.formatVersion(&root)
+        var order: [String] = []
+        for item in r.sequence(&root, "labs", required: true) ?? [] {
+            guard let id = r.string(item.node, path: item.path) else { continue }
+            r.checkID(id, at: item.node.span, what: "lab id")
+            if order.contains(id) { r.error("lab \(id) is listed twice", at: item.node.span, code: "duplicate-id") }
+            order.append(id)
+        }
+        r.finish(root)
+        return order
     }
 }

@@ -49,7 +49,7 @@ public final class LabResources: @unchecked Sendable {
                 scenarios[id] = s
                 return s
             } catch {
-                throw .content("scenario \(id) (\(path)): \(error)")
+                throw .content("scenario \(id): \(error)")
             }
         }
     }

@@ -26,7 +26,8 @@ struct ContentCheckCommand: ParsableCommand {
         options a-e in order, answers among the options and matching the kind, a why on every option, \
         an explanation and at least one authoritative source. Generated audit-logging questions \
         (200 seeds per family) must pass the same checks, and each answer is recomputed a second way. \
-        Policies in Labs/policies must load as kube-apiserver would load them. Labs: every file in \
+        Policies in Labs/policies must load as kube-apiserver would load them, and scenarios in \
+        Labs/scenarios as docs/SCENARIO_FORMAT.md says. Labs: every file in \
         Labs/labs loads and is in Labs/catalog.yaml, ids are unique, every lab has hints and a source, \
         its reference solution passes its own checker and its starter (or an empty answer) does not.
         """
@@ -44,6 +45,7 @@ struct ContentCheckCommand: ParsableCommand {
             o["ok"] = .bool(errors.isEmpty)
             o["questions"] = .number(bank.questions.count)
             o["policies"] = .number(check.policyCount)
+            o["scenarios"] = .number(check.scenarioCount)
             o["labs"] = .number(catalog.labs.count)
             o["generated"] = .number(check.generated)
             var perDomain = JSONObject()
@@ -62,7 +64,7 @@ struct ContentCheckCommand: ParsableCommand {
             let style = stdoutStyle
             var summary = "questions: \(bank.questions.count) in \(bank.curriculum.domains.count) domains ("
             summary += bank.curriculum.domains.map { "\($0.id) \(bank.questions(in: $0.id).count)" }.joined(separator: ", ")
-            summary += ")\npolicies: \(check.policyCount)\n"
+            summary += ")\npolicies: \(check.policyCount)\nscenarios: \(check.scenarioCount)\n"
             summary += "labs: \(catalog.labs.count) (" + Lab.Kind.allCases.map { k in
                 "\(k.rawValue) \(catalog.labs.count { $0.kind == k })"
             }.joined(separator: ", ") + "), each reference passes and each starter fails\n"

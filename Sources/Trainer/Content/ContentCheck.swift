@@ -1,3 +1,5 @@
+import ClusterSim
+import ContentFormat
 import Diagnostics
 import Exam
 import Foundation
@@ -10,6 +12,8 @@ import Labs
 public struct ContentCheck {
     public var bank: QuestionBank
     public var policyCount: Int
+    /// Scenario files in Labs/scenarios (each read, its base resolved).
+    public var scenarioCount: Int
     public var catalog: LabCatalog
     public var generated: Int
     public var problems: [ContentProblem]
@@ -33,18 +37,18 @@ public struct ContentCheck {
                 problems.append(ContentProblem(file: source, diagnostic: d))
             }
         }
+        let scenarios = Scenario.check(directory: root + "/Labs/scenarios")
+        problems += scenarios.problems
         let catalog = LabCatalog.load(root: root)
         var labProblems = catalog.problems
         let checker = LabChecker(resources: LabResources(root: root))
         for (i, lab) in catalog.labs.enumerated() {
             progress("checking lab \(i + 1)/\(catalog.labs.count) \(lab.id)")
             for problem in checker.selfCheck(lab) {
-                labProblems.append(.init(file: nil, path: lab.path, diagnostic: .error("lab \(lab.id): \(ContentCheck.describe(problem))")))
+                labProblems.append(.init(path: lab.path, diagnostic: .error("lab \(lab.id): \(ContentCheck.describe(problem))")))
             }
         }
-        for p in labProblems {
-            problems.append(ContentProblem(file: p.file ?? SourceFile(name: p.path, text: ""), diagnostic: p.diagnostic))
-        }
+        problems += labProblems
         // Generated questions: fixed seeds, each answer recomputed a second way.
         var generated = 0
         if bank.curriculum.domain(GeneratedFamily.domain) != nil {
@@ -53,7 +57,8 @@ public struct ContentCheck {
             let source = SourceFile(name: "generated questions", text: "")
             problems += report.problems.map { ContentProblem(file: source, diagnostic: .error($0, code: "generated")) }
         }
-        return ContentCheck(bank: bank, policyCount: policies.count, catalog: catalog, generated: generated,
+        return ContentCheck(bank: bank, policyCount: policies.count, scenarioCount: scenarios.count, catalog: catalog,
+                            generated: generated,
                             problems: problems)
     }
 

@@ -1,0 +1,89 @@
+import ContentFormat
+import Diagnostics
+import Foundation
+
+/// Reads a scenario file (`docs/SCENARIO_FORMAT.md`) with the content field reader, so
+/// each problem names its line and column: wrong types, missing and unknown keys, ids
+/// that are not kebab-case, a `start` that is not an ISO 8601 time, periods and
+/// incident times that are not durations.
+struct ScenarioDecoder {
+    static let keys = "format_version, id, title, start, nodes, namespaces, actors, incidents"
+
+    /// The scenario, or nil when any error was found; the diagnostics either way.
+    static func decode(_ source: SourceFile) -> (Scenario?, [Diagnostic]) {
+        var r = FieldReader(source: source)
+        guard var root = r.document("a scenario", keys: keys) else { return (nil, r.diagnostics) }
+        let version = r.formatVersion(&root)
+        let id = r.id(&root, matchingFileName: true)
+        let base = r.id(&root, "base", required: false)
+        let title = r.string(&root, "title", required: true)
+        let start = r.string(&root, "start", required: true)
+        if let start, Duration.epochMicros(start) == nil {
+            r.error("start \"\(start)\" is not an ISO 8601 UTC time", at: root.valueSpan("start"),
+                    help: "write it like \"2026-03-02T09:00:00Z\" (quoted)")
+        }
+        let nodes = r.int(&root, "nodes", required: true)
+        let namespaces = r.strings(&root, "namespaces", required: true)
+        let actors = (r.sequence(&root, "actors", required: true) ?? []).compactMap { actor($0, &r) }
+        let incidents = (r.sequence(&root, "incidents", required: true) ?? []).compactMap { incident($0, &r) }
+        r.finish(root)
+        guard !r.hasErrors, let version, let id, let title, let start, let nodes, let namespaces else {
+            return (nil, r.diagnostics)
+        }
+        let scenario = Scenario(format_version: version, id: id, base: base, title: title, start: start, nodes: nodes,
+                                namespaces: namespaces, actors: actors, incidents: incidents)
+        return (scenario, r.diagnostics)
+    }
+
+    private static func actor(_ item: YAMLItem, _ r: inout FieldReader) -> Scenario.Actor? {
+        guard var f = r.mapping(item.node, path: item.path) else { return nil }
+        let name = r.string(&f, "name", required: true)
+        let perNode = r.bool(&f, "per_node")
+        let user = r.string(&f, "user")
+        let groups = r.strings(&f, "groups")
+        let agent = r.string(&f, "user_agent", required: true)
+        let ip = r.string(&f, "source_ip", required: true)
+        let requests = (r.sequence(&f, "requests", required: true) ?? []).compactMap { request($0, periodic: true, &r) }
+        r.finish(f)
+        guard let name, let agent, let ip else { return nil }
+        return Scenario.Actor(name: name, per_node: perNode, user: user, groups: groups, user_agent: agent,
+                              source_ip: ip, requests: requests)
+    }
+
+    private static func incident(_ item: YAMLItem, _ r: inout FieldReader) -> Scenario.Incident? {
+        guard var f = r.mapping(item.node, path: item.path) else { return nil }
+        let id = r.id(&f)
+        let description = r.string(&f, "description", required: true)
+        let at = r.string(&f, "at", required: true)
+        if let at, Duration.microseconds(at) == nil {
+            r.error("`\(f.fieldPath("at"))`: \"\(at)\" is not a duration (like 30s, 5m, 1h)", at: f.valueSpan("at"))
+        }
+        let user = r.string(&f, "user")
+        let groups = r.strings(&f, "groups")
+        let agent = r.string(&f, "user_agent", required: true)
+        let ip = r.string(&f, "source_ip", required: true)
+        let requests = (r.sequence(&f, "requests", required: true) ?? []).compactMap { request($0, periodic: false, &r) }
+        r.finish(f)
+        guard let id, let description, let at, let agent, let ip else { return nil }
+        return Scenario.Incident(id: id, description: description, at: at, user: user, groups: groups, user_agent: agent,
+                                 source_ip: ip, requests: requests)
+    }
+
+    /// A request template; an actor's (`periodic`) needs a positive `every:` period.
+    private static func request(_ item: YAMLItem, periodic: Bool, _ r: inout FieldReader) -> Scenario.RequestTemplate? {
+        guard var f = r.mapping(item.node, path: item.path) else { return nil }
+        let every = r.string(&f, "every", required: periodic)
+        if let every, (Duration.microseconds(every) ?? 0) <= 0 {
+            r.error("`\(f.fieldPath("every"))`: \"\(every)\" is not a period (like 10s, 5m, 1h)", at: f.valueSpan("every"))
+        }
+        let method = r.string(&f, "method", required: true)
+        let url = r.string(&f, "url", required: true)
+        let status = r.int(&f, "status")
+        let body = r.string(&f, "body")
+        let impersonate = r.string(&f, "impersonate")
+        r.finish(f)
+        guard let method, let url else { return nil }
+        return Scenario.RequestTemplate(every: every, method: method, url: url, status: status, body: body,
+                                        impersonate: impersonate)
+    }
+}
