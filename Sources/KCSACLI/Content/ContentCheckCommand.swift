@@ -72,6 +72,13 @@ struct ContentCheckCommand: ParsableCommand {
                 let source = SourceFile(name: "generated questions", text: "")
                 problems += report.problems.map { ContentProblem(file: source, diagnostic: .error($0, code: "generated")) }
             }
+            // Guessability: the form of the options must not give the answer away.
+            let guessability = Guessability(bank.questions)
+            let strategies = TestWiseStrategies(bank: bank)
+            let bankSource = SourceFile(name: root + "/Questions", text: "")
+            problems += (guessability.violations() + strategies.violations()).map {
+                ContentProblem(file: bankSource, diagnostic: .error($0, code: "guessability"))
+            }
             let errors = problems.filter { $0.diagnostic.severity == .error }
             if json {
                 var o = JSONObject()
@@ -83,6 +90,7 @@ struct ContentCheckCommand: ParsableCommand {
                 var perDomain = JSONObject()
                 for d in bank.curriculum.domains { perDomain[d.id] = .number(bank.questions(in: d.id).count) }
                 o["questionsPerDomain"] = .object(perDomain)
+                o["guessability"] = .array((guessability.lines() + [strategies.line()]).map { .string($0) })
                 o["problems"] = .array(problems.map { p in
                     var e = JSONObject()
                     e["file"] = .string(p.file.name)
@@ -102,6 +110,7 @@ struct ContentCheckCommand: ParsableCommand {
                 }.joined(separator: ", ") + "), each reference passes and each starter fails\n"
                 summary += "generated questions: \(generated) (\(GeneratedFamily.allCases.count) families, "
                     + "seeds \(GeneratedSelfCheck.seeds.lowerBound)-\(GeneratedSelfCheck.seeds.upperBound), answers re-checked)\n"
+                summary += (guessability.lines() + [strategies.line()]).joined(separator: "\n") + "\n"
                 summary += errors.isEmpty ? style.green("content check passed") + "\n"
                     : style.red("content check failed") + ": \(errors.count) problem\(errors.count == 1 ? "" : "s")\n"
                 Console.out(summary)
