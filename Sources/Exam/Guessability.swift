@@ -82,16 +82,18 @@ public struct Guessability: Sendable, Equatable {
         return out
     }
 
-    /// The figures, one line each, for `kcsa content check`.
-    public func lines(_ t: Thresholds = .bank) -> [String] {
+    /// The figures, one line each, for `kcsa content check`; with no thresholds, the limits
+    /// are left out.
+    public func lines(_ t: Thresholds? = .bank, title: String = "guessability") -> [String] {
         let order = positions.keys.sorted()
+        func limit(_ s: String) -> String { t == nil ? "" : ", limit \(s)" }
         return [
-            "guessability over \(items) single-answer items:",
-            "  correct option strictly longest: \(correctLongest) (\(Self.percent(longestShare)), limit \(Self.percent(t.longestShare)))",
-            "  correct/wrong length ratio: \(Self.fixed(lengthRatio)) (limit \(Self.fixed(t.lengthRatio)))",
+            "\(title) over \(items) single-answer items:",
+            "  correct option strictly longest: \(correctLongest) (\(Self.percent(longestShare))\(limit(Self.percent(t?.longestShare ?? 0))))",
+            "  correct/wrong length ratio: \(Self.fixed(lengthRatio))" + (t.map { " (limit \(Self.fixed($0.lengthRatio)))" } ?? ""),
             "  answer positions: " + order.map { "\($0) \(positions[$0]!)" }.joined(separator: ", ")
-                + " (largest \(Self.percent(positionShare)), limit \(Self.percent(t.positionShare)))",
-            "  correct option has the most stem words: \(correctMostOverlap) (\(Self.percent(overlapShare)), limit \(Self.percent(t.overlapShare)))",
+                + " (largest \(Self.percent(positionShare))\(limit(Self.percent(t?.positionShare ?? 0))))",
+            "  correct option has the most stem words: \(correctMostOverlap) (\(Self.percent(overlapShare))\(limit(Self.percent(t?.overlapShare ?? 0))))",
         ]
     }
 
