@@ -13,16 +13,21 @@ public struct Guessability: Sendable, Equatable {
         public var positionShare: Double
         /// Share of single-answer items whose correct option strictly shares the most words with the stem.
         public var overlapShare: Double
+        /// Share of multiple-answer items whose k longest options (k answers) are exactly the answer.
+        public var multipleLongestShare: Double
 
-        public init(longestShare: Double, lengthRatio: Double, positionShare: Double, overlapShare: Double) {
+        public init(longestShare: Double, lengthRatio: Double, positionShare: Double, overlapShare: Double,
+                    multipleLongestShare: Double) {
             self.longestShare = longestShare
             self.lengthRatio = lengthRatio
             self.positionShare = positionShare
             self.overlapShare = overlapShare
+            self.multipleLongestShare = multipleLongestShare
         }
 
         /// The bank's limits.
-        public static let bank = Thresholds(longestShare: 0.35, lengthRatio: 1.15, positionShare: 0.35, overlapShare: 0.35)
+        public static let bank = Thresholds(longestShare: 0.35, lengthRatio: 1.15, positionShare: 0.35, overlapShare: 0.35,
+                                            multipleLongestShare: 0.35)
     }
 
     /// Single-answer items measured.
@@ -35,6 +40,11 @@ public struct Guessability: Sendable, Equatable {
     public var positions: [String: Int]
     /// Items whose correct option strictly shares the most distinct words with the stem.
     public var correctMostOverlap: Int
+    /// Multiple-answer items measured.
+    public var multipleItems: Int
+    /// Multiple-answer items whose k longest options (ties to the option listed first) are the answer.
+    public var multipleLongest: Int
+    public var multipleLongestShare: Double { multipleItems == 0 ? 0 : Double(multipleLongest) / Double(multipleItems) }
 
     public var longestShare: Double { share(correctLongest) }
     public var overlapShare: Double { share(correctMostOverlap) }
@@ -62,6 +72,9 @@ public struct Guessability: Sendable, Equatable {
         correctMostOverlap = overlap
         lengthRatio = singles.isEmpty ? 0 : ratioSum / Double(singles.count)
         self.positions = positions
+        let multiples = questions.filter { $0.kind == .multiple && $0.answer.count >= 2 }
+        multipleItems = multiples.count
+        multipleLongest = multiples.count { TestWiseStrategies.choose(.longest, $0) == Set($0.answer) }
     }
 
     /// The figures over their limits, as sentences (empty: none).
@@ -79,6 +92,9 @@ public struct Guessability: Sendable, Equatable {
         if overlapShare > t.overlapShare {
             out.append("the correct option shares the most words with the stem in \(Self.percent(overlapShare)) of single-answer items (limit \(Self.percent(t.overlapShare)))")
         }
+        if multipleLongestShare > t.multipleLongestShare {
+            out.append("the k longest options are the answer in \(Self.percent(multipleLongestShare)) of multiple-answer items (limit \(Self.percent(t.multipleLongestShare)))")
+        }
         return out
     }
 
@@ -94,6 +110,7 @@ public struct Guessability: Sendable, Equatable {
             "  answer positions: " + order.map { "\($0) \(positions[$0]!)" }.joined(separator: ", ")
                 + " (largest \(Self.percent(positionShare))\(limit(Self.percent(t?.positionShare ?? 0))))",
             "  correct option has the most stem words: \(correctMostOverlap) (\(Self.percent(overlapShare))\(limit(Self.percent(t?.overlapShare ?? 0))))",
+            "  multiple-answer items whose longest options are the answer: \(multipleLongest) of \(multipleItems) (\(Self.percent(multipleLongestShare))\(limit(Self.percent(t?.multipleLongestShare ?? 0))))",
         ]
     }
 

@@ -35,6 +35,9 @@ import Testing
         let m = Self.q("m", "Pick. Choose two.", ["long option one", "long option two", "x", "y"], answer: "ab", kind: .multiple)
         #expect(Guessability([m]).items == 0)
         #expect(TestWiseStrategies.choose(.longest, m) == ["a", "b"])
+        let g = Guessability([m])
+        #expect(g.multipleItems == 1 && g.multipleLongest == 1)
+        #expect(g.violations().contains { $0.contains("multiple-answer items") })
     }
 
     @Test func aBankOverALimitIsReported() {
@@ -45,7 +48,7 @@ import Testing
         let v = g.violations()
         #expect(v.count == 3)  // longest, ratio, position (overlap is 0)
         #expect(v.contains { $0.contains("longest in 100.0 %") })
-        #expect(g.lines().count == 5)
+        #expect(g.lines().count == 6)
     }
 
     /// The shipped bank stays under every limit, and no test-wise strategy passes for knowledge.
