@@ -116,6 +116,52 @@ enum Bodies {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// What a discovery handler writes (`pkg/endpoints/discovery`): APIVersions for `/api`,
+    /// APIGroupList for `/apis`, APIGroup for `/apis/<g>`, APIResourceList for `/api/v1` and
+    /// `/apis/<g>/<v>` (the unaggregated forms). nil for any other path, whose handlers
+    /// write raw bytes that the audit layer never sees.
+    static func discovery(path: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        switch (parts.first, parts.count) {
+        case ("api", 1):
+            return #"{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"10.0.0.10:6443"}]}"#
+        case ("apis", 1):
+            let groups = discoveryGroups.map { g, v in
+                let gv = #"{"groupVersion":\#(q(g + "/" + v)),"version":\#(q(v))}"#
+                return #"{"name":\#(q(g)),"versions":[\#(gv)],"preferredVersion":\#(gv)}"#
+            }
+            return #"{"kind":"APIGroupList","apiVersion":"v1","groups":[\#(groups.joined(separator: ","))]}"#
+        case ("apis", 2):
+            let v = discoveryGroups.first { $0.0 == parts[1] }?.1 ?? "v1"
+            let gv = #"{"groupVersion":\#(q(parts[1] + "/" + v)),"version":\#(q(v))}"#
+            return #"{"kind":"APIGroup","apiVersion":"v1","name":\#(q(parts[1])),"versions":[\#(gv)],"preferredVersion":\#(gv)}"#
+        case ("api", 2), ("apis", 3):
+            let groupVersion = parts.dropFirst().joined(separator: "/")
+            let resources = (discoveryResources[groupVersion] ?? []).map { name, kind, namespaced in
+                #"{"name":\#(q(name)),"singularName":\#(q(kind.lowercased())),"namespaced":\#(namespaced),"kind":\#(q(kind)),"#
+                    + #""verbs":["create","delete","deletecollection","get","list","patch","update","watch"]}"#
+            }
+            return #"{"kind":"APIResourceList","apiVersion":"v1","groupVersion":\#(q(groupVersion)),"resources":[\#(resources.joined(separator: ","))]}"#
+        default:
+            return nil
+        }
+    }
+
+    /// The groups the simulated cluster serves, with their preferred version.
+    static let discoveryGroups: [(String, String)] = [
+        ("apps", "v1"), ("batch", "v1"), ("coordination.k8s.io", "v1"), ("discovery.k8s.io", "v1"),
+        ("networking.k8s.io", "v1"), ("rbac.authorization.k8s.io", "v1"),
+    ]
+
+    /// A few resources per group version: (name, kind, namespaced).
+    static let discoveryResources: [String: [(String, String, Bool)]] = [
+        "v1": [("configmaps", "ConfigMap", true), ("namespaces", "Namespace", false), ("nodes", "Node", false),
+               ("pods", "Pod", true), ("secrets", "Secret", true), ("services", "Service", true)],
+        "apps/v1": [("daemonsets", "DaemonSet", true), ("deployments", "Deployment", true), ("statefulsets", "StatefulSet", true)],
+        "rbac.authorization.k8s.io/v1": [("clusterrolebindings", "ClusterRoleBinding", false), ("clusterroles", "ClusterRole", false),
+                                         ("rolebindings", "RoleBinding", true), ("roles", "Role", true)],
+    ]
+
     /// A `Status` object for a failed request.
     static func status(code: Int, reason: String, message: String) -> String {
         #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(q(message)),"reason":\#(q(reason)),"code":\#(code)}"#

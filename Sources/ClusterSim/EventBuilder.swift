@@ -57,8 +57,10 @@ public struct EventBuilder: Sendable {
         var responseBody: String?
         switch r.status {
         case 401:
-            status = ResponseStatus(code: 401, status: "Failure", message: "Authentication failed, no credentials provided",
-                                    reason: "Unauthorized")
+            // The failed handler (genericapifilters.Unauthorized) writes this Status, which
+            // replaces the authentication filter's "Authentication failed, ..." message.
+            status = ResponseStatus(code: 401, status: "Failure", message: "Unauthorized", reason: "Unauthorized")
+            responseBody = Bodies.status(code: 401, reason: "Unauthorized", message: "Unauthorized")
         case 403:
             let who = r.user?.username ?? ""
             let scope = attrs.namespace.isEmpty ? " at the cluster scope" : " in the namespace \"\(attrs.namespace)\""
@@ -77,7 +79,9 @@ public struct EventBuilder: Sendable {
                 responseBody = Bodies.deleteSuccess(name: name, group: attrs.apiGroup, resource: attrs.resource, uid: context.uid)
             } else {
                 responseBody = (requestBody ?? deletedObject).map { Bodies.stored($0, context, managedFields: keep) }
-                    ?? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context, managedFields: keep)
+                    ?? (attrs.resourceRequest
+                        ? Bodies.readResponse(resource: attrs.resource, verb: attrs.verb, items: 10, context, managedFields: keep)
+                        : Bodies.discovery(path: attrs.path))
             }
         }
         var finalStatus = status
@@ -111,7 +115,8 @@ public struct EventBuilder: Sendable {
                 sourceIPs: [r.sourceIP], userAgent: r.userAgent,
                 objectRef: objectRef, responseStatus: later ? (stage == .panic ? finalStatus : status) : nil,
                 requestObject: later && plan.requestObject.present ? requestBody : nil,
-                responseObject: stage == .responseComplete && plan.responseObject.present ? responseBody : nil,
+                // A 401's only event is ResponseStarted, and it carries the Unauthorized Status.
+                responseObject: (stage == .responseComplete || !authenticated) && plan.responseObject.present ? responseBody : nil,
                 requestReceivedTimestamp: r.time, stageTimestamp: at,
                 annotations: later ? annotations : [:]))
         }

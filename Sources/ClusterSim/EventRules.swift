@@ -62,15 +62,28 @@ public enum EventRules {
                 }
                 if e.stage == .requestReceived { fail("requestObject at RequestReceived") }
             }
-            if e.responseObject != nil {
+            if let body = e.responseObject {
                 if e.level < .requestResponse { fail("responseObject below RequestResponse") }
-                if a.verb == "watch" || connect || !a.resourceRequest { fail("responseObject on a \(a.verb) request") }
-                if e.stage != .responseComplete { fail("responseObject at \(e.stage.rawValue)") }
+                if a.verb == "watch" || connect || (!a.resourceRequest && !Self.isDiscovery(a)) {
+                    fail("responseObject on a \(a.verb) \(a.resourceRequest ? "" : "non-discovery ")request")
+                }
+                if authenticated && e.stage != .responseComplete { fail("responseObject at \(e.stage.rawValue)") }
+                if !authenticated && body != Self.unauthorizedStatus { fail("a 401's responseObject is the Unauthorized Status") }
                 if decision.omitManagedFields && Self.find(#""managedFields""#, in: Array(e.responseObject!.utf8)) != nil {
                     fail("managedFields recorded although omitManagedFields is set")
                 }
             }
-            if !authenticated && e.user != nil { fail("a 401 has no user") }
+            if !authenticated {
+                if e.user != nil { fail("a 401 has no user") }
+                if e.responseStatus != ResponseStatus(code: 401, status: "Failure", message: "Unauthorized", reason: "Unauthorized") {
+                    fail("a 401's responseStatus is the Unauthorized Status, not \(String(describing: e.responseStatus))")
+                }
+                if e.level == .requestResponse && e.responseObject == nil { fail("a 401 at RequestResponse logs the Status it returned") }
+            }
+            if authenticated && e.stage == .responseComplete && e.level == .requestResponse && r.status < 300
+                && Self.isDiscovery(a) && e.responseObject == nil {
+                fail("a discovery response at RequestResponse is logged as responseObject")
+            }
             problems += encodingViolations(e).map { "\(r.method) \(r.url): \($0)" }
         }
         let stages = out.events.map(\.stage)
@@ -81,6 +94,21 @@ public enum EventRules {
             fail("the last stage is \(end.rawValue), not ResponseComplete or Panic")
         }
         return problems
+    }
+
+    /// The Status `genericapifilters.Unauthorized` writes for a failed authentication.
+    static let unauthorizedStatus = #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"#
+
+    /// Discovery paths, read with GET: `/api`, `/api/<v>`, `/apis`, `/apis/<g>`, `/apis/<g>/<v>`
+    /// (written here independently of `StagePlan.isDiscovery`).
+    static func isDiscovery(_ a: RequestAttributes) -> Bool {
+        if a.resourceRequest || a.verb != "get" { return false }
+        let p = a.path.hasSuffix("/") ? String(a.path.dropLast()) : a.path
+        if p == "/api" || p == "/apis" { return true }
+        let rest = p.hasPrefix("/api/") ? p.dropFirst(5) : p.hasPrefix("/apis/") ? p.dropFirst(6) : nil
+        guard let rest, !rest.isEmpty else { return false }
+        let n = rest.split(separator: "/", omittingEmptySubsequences: false).count
+        return p.hasPrefix("/api/") ? n == 1 : n <= 2
     }
 
     /// The JSON line as kube-apiserver writes it: key order, `"metadata":{}`, Go's HTML

@@ -28,7 +28,7 @@ import Testing
     reference: |
       a: {level: Metadata, stages: [ResponseComplete], requestObject: false, responseObject: false}
       b: {level: RequestResponse, stages: [ResponseStarted, ResponseComplete], requestObject: false, responseObject: false}
-      c: {level: RequestResponse, stages: [ResponseStarted], requestObject: false, responseObject: false}
+      c: {level: RequestResponse, stages: [ResponseStarted], requestObject: false, responseObject: true}
     """
 
     @Test func theComputedTruthMatchesTheReference() throws {
@@ -41,7 +41,7 @@ import Testing
         let answer = """
         a: {level: RequestResponse, stages: [ResponseComplete], requestObject: false, responseObject: true}
         b: {level: RequestResponse, stages: [ResponseStarted, ResponseComplete], requestObject: false, responseObject: false}
-        c: {level: RequestResponse, stages: [RequestReceived, ResponseComplete], requestObject: false, responseObject: false}
+        c: {level: RequestResponse, stages: [RequestReceived, ResponseComplete], requestObject: false, responseObject: true}
         """
         let report = try LabFixtures.check(lab, answer)
         #expect(!report.passed)

@@ -51,6 +51,7 @@ struct ContentCheckCommand: ParsableCommand {
             var perDomain = JSONObject()
             for d in bank.curriculum.domains { perDomain[d.id] = .number(bank.questions(in: d.id).count) }
             o["questionsPerDomain"] = .object(perDomain)
+            o["guessability"] = .array(check.guessability.map { .string($0) })
             o["problems"] = .array(problems.map { p in
                 var e = JSONObject()
                 e["file"] = .string(p.file.name)
@@ -70,6 +71,7 @@ struct ContentCheckCommand: ParsableCommand {
             }.joined(separator: ", ") + "), each reference passes and each starter fails\n"
             summary += "generated questions: \(check.generated) (\(GeneratedFamily.allCases.count) families, "
                 + "seeds \(GeneratedSelfCheck.seeds.lowerBound)-\(GeneratedSelfCheck.seeds.upperBound), answers re-checked)\n"
+            summary += (check.guessability + check.generatedGuessability).joined(separator: "\n") + "\n"
             summary += errors.isEmpty ? style.green("content check passed") + "\n"
                 : style.red("content check failed") + ": \(errors.count) problem\(errors.count == 1 ? "" : "s")\n"
             Console.out(summary)

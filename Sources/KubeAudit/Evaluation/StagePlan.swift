@@ -80,10 +80,17 @@ public struct StagePlan: Sendable, Equatable {
             return Field(name: name, present: false, reason: "only recorded at level RequestResponse")
         }
         if outcome == .unauthenticated {
-            return Field(name: name, present: false, reason: "a 401 event carries only responseStatus")
+            // The failed handler writes an Unauthorized Status through WriteObjectNegotiated.
+            return Field(name: name, present: true,
+                         reason: "the 401 Status object (never resource data), in the single ResponseStarted event")
         }
         if !a.resourceRequest {
-            return Field(name: name, present: false, reason: "non-resource responses are never recorded")
+            if isDiscovery(a) {
+                return Field(name: name, present: true,
+                             reason: "discovery handlers write their APIVersions, APIGroupList or APIResourceList as an object")
+            }
+            return Field(name: name, present: false,
+                         reason: "\(a.path) writes raw bytes, not an object, so nothing is recorded")
         }
         if a.verb == "watch" {
             return Field(name: name, present: false, reason: "watch streams are never recorded")
@@ -95,6 +102,20 @@ public struct StagePlan: Sendable, Equatable {
             return Field(name: name, present: false, reason: "pod logs are streamed, not recorded")
         }
         return Field(name: name, present: true, reason: "recorded in the ResponseComplete event")
+    }
+
+    /// A discovery request (`/api`, `/api/v1`, `/apis`, `/apis/<g>`, `/apis/<g>/<v>`, read with
+    /// GET): its handler writes an object through `WriteObjectNegotiated`, unlike `/healthz`,
+    /// `/livez`, `/readyz`, `/metrics` or `/version`, which write raw JSON or text.
+    public static func isDiscovery(_ a: RequestAttributes) -> Bool {
+        guard !a.resourceRequest, a.verb == "get" else { return false }
+        let parts = a.path.split(separator: "/")
+        guard let first = parts.first else { return false }
+        switch first {
+        case "api": return parts.count <= 2
+        case "apis": return parts.count <= 3
+        default: return false
+        }
     }
 }
 

@@ -17,6 +17,10 @@ public struct ContentCheck {
     public var catalog: LabCatalog
     public var generated: Int
     public var problems: [ContentProblem]
+    /// The bank's guessability figures, one line each (the limits are in docs/QUESTION_FORMAT.md).
+    public var guessability: [String] = []
+    /// The same figures for the generated families, for information.
+    public var generatedGuessability: [String] = []
 
     public var errors: [ContentProblem] { problems.filter { $0.diagnostic.severity == .error } }
 
@@ -51,15 +55,28 @@ public struct ContentCheck {
         problems += labProblems
         // Generated questions: fixed seeds, each answer recomputed a second way.
         var generated = 0
+        var generatedGuessability: [String] = []
         if bank.curriculum.domain(GeneratedFamily.domain) != nil {
             let report = GeneratedSelfCheck.run(seeds: GeneratedSelfCheck.seeds, curriculum: bank.curriculum)
             generated = report.questions
+            // Informational: generated answers are computed, so only the figures are shown.
+            generatedGuessability = Guessability(GeneratedFamily.allCases.flatMap { family in
+                GeneratedSelfCheck.seeds.map { family.question(seed: $0) }
+            }).lines(nil, title: "generated questions (for information, no limits)")
             let source = SourceFile(name: "generated questions", text: "")
             problems += report.problems.map { ContentProblem(file: source, diagnostic: .error($0, code: "generated")) }
         }
+        // Guessability: the form of the options must not give the answer away.
+        let guessability = Guessability(bank.questions)
+        let strategies = TestWiseStrategies(bank: bank)
+        let bankSource = SourceFile(name: root + "/Questions", text: "")
+        problems += (guessability.violations() + strategies.violations()).map {
+            ContentProblem(file: bankSource, diagnostic: .error($0, code: "guessability"))
+        }
         return ContentCheck(bank: bank, policyCount: policies.count, scenarioCount: scenarios.count, catalog: catalog,
-                            generated: generated,
-                            problems: problems)
+                            generated: generated, problems: problems,
+                            guessability: guessability.lines() + [strategies.line()],
+                            generatedGuessability: generatedGuessability)
     }
 
     /// A lab's self-check problem in words.
