@@ -29,7 +29,8 @@ import Testing
         let report = try LabFixtures.check(lab, old)
         #expect(!report.passed)
         let g = try #require(report.checks.first { $0.name.hasPrefix("g:") })
-        #expect(g.details.contains { $0.contains("401 Status") })
+        let wrong = try #require(g.findings.first)
+        #expect(wrong.mismatches.contains { $0.field == "responseObject" && $0.actual == "true" && ($0.reason ?? "").contains("401 Status") })
         #expect(!lab.hints.joined().contains("except watch streams, exec-style connections and 401s"))
     }
 
@@ -45,7 +46,8 @@ import Testing
 
     @Test func kubectlExecIsAWebSocketGet() throws {
         let lab = try #require(Self.catalog.lab("stages-by-request-kind"))
-        let exec = try #require(lab.predict?.requests.first { $0.id == "d" })
+        guard case .predict(let spec) = lab.spec else { Issue.record("not a predict lab"); return }
+        let exec = try #require(spec.requests.first { $0.id == "d" })
         #expect(exec.request.method == "GET")
         #expect(try exec.request.info().attributes.verb == "get")
         #expect(lab.task.contains("d  GET  /api/v1/namespaces/payments/pods/api-7f9c4/exec"))
