@@ -35,6 +35,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // The RBAC authorizer: rule matching, resolution, aggregation, escalation checks, can-i.
+        .target(name: "RBAC", dependencies: ["Diagnostics", "ContentFormat"]),
+
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
             "KubeAudit",
@@ -64,13 +67,14 @@ let package = Package(
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "RBAC", "ContentFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
-        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs"],
+        .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs", "RBAC"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/.
@@ -82,6 +86,7 @@ let package = Package(
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
+        .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )
