@@ -11,11 +11,14 @@ case "jq":
     JQBench.main(Array(arguments.dropFirst()))
 case "labs":
     LabBench.main(Array(arguments.dropFirst()))
+case "rbac":
+    RBACBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
            kcsa-bench events [--scenario S] [--policy FILE] [--duration D] [--verify]
            kcsa-bench labs [--kcsa PATH]
+           kcsa-bench rbac [--requests N] [--iterations N] [--seed N]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

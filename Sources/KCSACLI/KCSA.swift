@@ -21,6 +21,7 @@ public struct KCSA: ParsableCommand {
             ProgressCommand.self,
             JQCommand.self,
             LabCommand.self,
+            RBACCommand.self,
 
         ]
     )
