@@ -59,8 +59,9 @@ enum RBACObjectLoading {
                 if d.severity == .error { errors += 1 }
             }
             for object in result.objects {
-                // A later definition of the same object replaces the earlier one, as `kubectl apply` does.
-                if let at = positions[object.key] {
+                // A later definition of the same object replaces the earlier one, as `kubectl apply` does
+                // (objects without a name are all kept).
+                if !object.name.isEmpty, let at = positions[object.key] {
                     objects[at] = object
                 } else {
                     positions[object.key] = objects.count
