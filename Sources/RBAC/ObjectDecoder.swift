@@ -84,7 +84,11 @@ public enum RBACObjectDecoder {
         }
         let group = apiVersion.split(separator: "/").count == 2 ? String(apiVersion.split(separator: "/")[0]) : ""
         if group != rbacGroup {
-            if apiVersion.isEmpty {
+            if kinds.contains(kind) && !apiVersion.isEmpty {
+                result.diagnostics.append(.error("no matches for kind \(GoFormat.quote(kind)) in version \(GoFormat.quote(apiVersion))",
+                                                 at: pairs.last { $0.key == "apiVersion" }?.value.span ?? span,
+                                                 help: "use `apiVersion: \(rbacVersion)`", code: "unknown-version"))
+            } else if apiVersion.isEmpty {
                 result.diagnostics.append(.error("apiVersion not set", at: span,
                                                  help: kinds.contains(kind) ? "use `apiVersion: \(rbacVersion)`" : nil,
                                                  code: "no-api-version"))

@@ -9,6 +9,8 @@ public struct RBACAuthorizer: Sendable {
     let index: RoleIndex
     let clusterRoleBindings: [ResolvedBinding]
     let roleBindings: [String: [ResolvedBinding]]
+    let clusterScope: BindingScope
+    let namespaceScopes: [String: BindingScope]
     /// Problems found while building (invalid aggregation selectors).
     public let problems: [String]
 
@@ -46,6 +48,8 @@ public struct RBACAuthorizer: Sendable {
         self.index = index
         self.clusterRoleBindings = crbs
         self.roleBindings = rbs
+        self.clusterScope = BindingScope(crbs, namespace: "")
+        self.namespaceScopes = rbs.mapValues { BindingScope($0, namespace: $0.first?.binding.namespace ?? "") }
         self.problems = problems
     }
 
@@ -72,35 +76,17 @@ public struct RBACAuthorizer: Sendable {
     /// with upstream's reason string either way.
     public func authorize(_ request: AuthorizationRequest, as user: UserInfo) -> AuthorizationDecision {
         var errors: [String] = []
-        if let grant = firstGrant(request, user, in: clusterRoleBindings, namespace: "", errors: &errors) {
+        if let grant = clusterScope.firstGrant(request, user, errors: &errors) {
             return AuthorizationDecision(allowed: true, reason: "RBAC: allowed by " + grant.description,
                                          grant: grant, errors: errors)
         }
-        if !request.namespace.isEmpty, let rbs = roleBindings[request.namespace],
-           let grant = firstGrant(request, user, in: rbs, namespace: request.namespace, errors: &errors) {
+        if !request.namespace.isEmpty, let scope = namespaceScopes[request.namespace],
+           let grant = scope.firstGrant(request, user, errors: &errors) {
             return AuthorizationDecision(allowed: true, reason: "RBAC: allowed by " + grant.description,
                                          grant: grant, errors: errors)
         }
         let reason = errors.isEmpty ? "" : "RBAC: " + ErrorAggregate.message(errors)
         return AuthorizationDecision(allowed: false, reason: reason, grant: nil, errors: errors)
-    }
-
-    private func firstGrant(_ request: AuthorizationRequest, _ user: UserInfo, in bindings: [ResolvedBinding],
-                            namespace: String, errors: inout [String]) -> Grant? {
-        for rb in bindings {
-            guard let subjectIndex = SubjectMatching.firstMatch(user, rb.binding.subjects, namespace: namespace) else {
-                continue
-            }
-            switch rb.resolution {
-            case .failed(let e):
-                errors.append(e.message(.lister))
-            case .rules(let role):
-                for (i, rule) in role.rules.enumerated() where RuleMatching.allows(rule, request) {
-                    return Grant(rb, subjectIndex: subjectIndex, role: role, ruleIndex: i)
-                }
-            }
-        }
-        return nil
     }
 
     /// `VisitRulesFor`: each rule that applies to `user` in `namespace` (with where it

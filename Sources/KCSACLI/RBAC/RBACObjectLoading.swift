@@ -80,10 +80,12 @@ enum RBACObjectLoading {
     static func collect(_ path: String, depth: Int, into files: inout [String]) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            // --objects takes every value up to the next option, so `--objects f.yaml get pods` reads `get` as a path.
+            let hint = " (--objects takes the values up to the next option: give VERB and RESOURCE before it)"
             if !path.contains("/") && !path.contains(".") {
-                throw CLIError("cannot read \(path): no such file or folder (scenario ids are not accepted by --objects yet; name files or folders)")
+                throw CLIError("cannot read \(path): no such file or folder; scenario ids are not accepted by --objects yet, name files or folders" + hint)
             }
-            throw CLIError("cannot read \(path): no such file or folder")
+            throw CLIError("cannot read \(path): no such file or folder" + hint)
         }
         guard isDir.boolValue else {
             files.append(path)
