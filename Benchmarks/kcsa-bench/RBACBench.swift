@@ -55,10 +55,10 @@ enum RBACBench {
         var objects: [RBACObject] = []
         for r in 0..<100 {
             var rules: [PolicyRule] = []
-            for _ in 0..<(2 + rng.next(4)) {
+            for _ in 0..<(3 + rng.next(5)) {
                 let res = resources[rng.next(resources.count)]
-                let vs = Array(verbs.shuffled(using: &rng).prefix(1 + rng.next(4)))
-                let names = rng.next(5) == 0 ? ["item-\(rng.next(10))"] : []
+                let vs = Array(verbs.shuffled(using: &rng).prefix(3 + rng.next(5)))
+                let names = rng.next(8) == 0 ? ["item-\(rng.next(10))"] : []
                 rules.append(PolicyRule(verbs: vs, apiGroups: [res.group], resources: [res.resource], resourceNames: names))
             }
             let isCluster = r >= 80
@@ -93,9 +93,9 @@ enum RBACBench {
         (0..<count).map { _ in
             let ns = namespaces[rng.next(namespaces.count)]
             let user: UserInfo
-            switch rng.next(4) {
-            case 0: user = .impersonating("system:serviceaccount:\(ns):sa-\(rng.next(20))", groups: [])
-            case 3: user = .impersonating("stranger-\(rng.next(100))", groups: [])
+            switch rng.next(8) {
+            case 0, 1: user = .impersonating("system:serviceaccount:\(ns):sa-\(rng.next(20))", groups: [])
+            case 7: user = .impersonating("stranger-\(rng.next(100))", groups: [])
             default: user = .impersonating("user-\(rng.next(60))", groups: ["group-\(rng.next(15))"])
             }
             let res = resources[rng.next(resources.count)]

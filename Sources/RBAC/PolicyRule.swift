@@ -66,6 +66,10 @@ public enum GoFormat {
     /// `strconv.Quote`: double quotes, Go escapes for `"` `\` and control characters,
     /// `\u`/`\U` for other characters that are not printable.
     public static func quote(_ s: String) -> String {
+        // Most names are printable ASCII without quotes or backslashes.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -76,14 +76,12 @@ public struct RBACAuthorizer: Sendable {
     /// with upstream's reason string either way.
     public func authorize(_ request: AuthorizationRequest, as user: UserInfo) -> AuthorizationDecision {
         var errors: [String] = []
-        if let grant = clusterScope.firstGrant(request, user, errors: &errors) {
-            return AuthorizationDecision(allowed: true, reason: "RBAC: allowed by " + grant.description,
-                                         grant: grant, errors: errors)
+        if let (grant, reason) = clusterScope.firstGrant(request, user, errors: &errors) {
+            return AuthorizationDecision(allowed: true, reason: reason, grant: grant, errors: errors)
         }
         if !request.namespace.isEmpty, let scope = namespaceScopes[request.namespace],
-           let grant = scope.firstGrant(request, user, errors: &errors) {
-            return AuthorizationDecision(allowed: true, reason: "RBAC: allowed by " + grant.description,
-                                         grant: grant, errors: errors)
+           let (grant, reason) = scope.firstGrant(request, user, errors: &errors) {
+            return AuthorizationDecision(allowed: true, reason: reason, grant: grant, errors: errors)
         }
         let reason = errors.isEmpty ? "" : "RBAC: " + ErrorAggregate.message(errors)
         return AuthorizationDecision(allowed: false, reason: reason, grant: nil, errors: errors)
@@ -168,8 +166,11 @@ public struct Grant: Sendable, Equatable {
     /// The describers of `rule.go`:
     /// `ClusterRoleBinding "b" of ClusterRole "r" to User "u"`,
     /// `RoleBinding "b/ns" of Role "r" to ServiceAccount "sa/ns"`.
-    public var description: String {
+    public var description: String { Self.describe(binding, subjectIndex: subjectIndex) }
+
+    static func describe(_ binding: BindingObject, subjectIndex: Int) -> String {
         let ref = binding.roleRef
+        let subject = binding.subjects[subjectIndex]
         switch binding.kind {
         case .clusterRoleBinding:
             return "ClusterRoleBinding " + GoFormat.quote(binding.name) + " of " + ref.kind + " "

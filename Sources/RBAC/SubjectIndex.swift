@@ -63,6 +63,8 @@ struct BindingScope: Sendable {
     let index: SubjectIndex
     let rules: [[PolicyRule]]
     let failures: [ResolutionError?]
+    /// `RBAC: allowed by <describer>` for each binding and subject, built once.
+    let reasons: [[String]]
 
     init(_ bindings: [ResolvedBinding], namespace: String) {
         self.bindings = bindings
@@ -82,6 +84,9 @@ struct BindingScope: Sendable {
         }
         self.rules = rules
         self.failures = failures
+        self.reasons = bindings.map { rb in
+            rb.binding.subjects.indices.map { "RBAC: allowed by " + Grant.describe(rb.binding, subjectIndex: $0) }
+        }
     }
 
     static let empty = BindingScope([], namespace: "")
@@ -89,7 +94,8 @@ struct BindingScope: Sendable {
     /// The first rule of the first applicable binding that allows `request`, as
     /// `VisitRulesFor` with the authorizing visitor finds it; lister errors of the
     /// applicable bindings before it are appended to `errors`.
-    func firstGrant(_ request: AuthorizationRequest, _ user: UserInfo, errors: inout [String]) -> Grant? {
+    func firstGrant(_ request: AuthorizationRequest, _ user: UserInfo,
+                    errors: inout [String]) -> (grant: Grant, reason: String)? {
         for position in index.applicable(to: user) {
             if let failure = failures[position] {
                 errors.append(failure.message(.lister))
@@ -101,7 +107,8 @@ struct BindingScope: Sendable {
             guard let ruleIndex, case .rules(let role) = bindings[position].resolution else { continue }
             let rb = bindings[position]
             let subjectIndex = SubjectMatching.firstMatch(user, rb.binding.subjects, namespace: namespace) ?? 0
-            return Grant(rb, subjectIndex: subjectIndex, role: role, ruleIndex: ruleIndex)
+            return (Grant(rb, subjectIndex: subjectIndex, role: role, ruleIndex: ruleIndex),
+                    reasons[position][subjectIndex])
         }
         return nil
     }

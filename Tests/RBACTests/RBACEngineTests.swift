@@ -71,8 +71,6 @@ import Testing
         #expect(messages.contains(#"rules[0].verbs: expected array of strings, got string "get""#))
         #expect(messages.contains(#"no matches for kind "ClusterRoleBindng" in group "rbac.authorization.k8s.io""#))
         #expect(result.diagnostics.first { $0.code == "unknown-kind" }?.help == "did you mean `ClusterRoleBinding`?")
-        let source = SourceFile(name: "t.yaml", text: "")
-        _ = source
     }
 
     @Test func unknownFieldsAndOldVersionsAreErrorsWithHelp() {
