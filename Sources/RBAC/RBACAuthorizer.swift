@@ -11,6 +11,7 @@ public struct RBACAuthorizer: Sendable {
     let roleBindings: [String: [ResolvedBinding]]
     let clusterScope: BindingScope
     let namespaceScopes: [String: BindingScope]
+    let symbols: SymbolTable
     /// Problems found while building (invalid aggregation selectors).
     public let problems: [String]
 
@@ -48,8 +49,16 @@ public struct RBACAuthorizer: Sendable {
         self.index = index
         self.clusterRoleBindings = crbs
         self.roleBindings = rbs
-        self.clusterScope = BindingScope(crbs, namespace: "")
-        self.namespaceScopes = rbs.mapValues { BindingScope($0, namespace: $0.first?.binding.namespace ?? "") }
+        var table = SymbolTable()
+        var compiled: [String: [CompiledRule]] = [:]
+        for role in index.all where compiled[RBACObject.role(role).key] == nil {
+            compiled[RBACObject.role(role).key] = role.rules.map { CompiledRule($0, &table) }
+        }
+        self.symbols = table
+        self.clusterScope = BindingScope(crbs, namespace: "", compiled: compiled)
+        self.namespaceScopes = rbs.mapValues {
+            BindingScope($0, namespace: $0.first?.binding.namespace ?? "", compiled: compiled)
+        }
         self.problems = problems
     }
 
@@ -76,11 +85,12 @@ public struct RBACAuthorizer: Sendable {
     /// with upstream's reason string either way.
     public func authorize(_ request: AuthorizationRequest, as user: UserInfo) -> AuthorizationDecision {
         var errors: [String] = []
-        if let (grant, reason) = clusterScope.firstGrant(request, user, errors: &errors) {
+        let symbols = symbols.symbols(of: request)
+        if let (grant, reason) = clusterScope.firstGrant(request, symbols, user, errors: &errors) {
             return AuthorizationDecision(allowed: true, reason: reason, grant: grant, errors: errors)
         }
         if !request.namespace.isEmpty, let scope = namespaceScopes[request.namespace],
-           let (grant, reason) = scope.firstGrant(request, user, errors: &errors) {
+           let (grant, reason) = scope.firstGrant(request, symbols, user, errors: &errors) {
             return AuthorizationDecision(allowed: true, reason: reason, grant: grant, errors: errors)
         }
         let reason = errors.isEmpty ? "" : "RBAC: " + ErrorAggregate.message(errors)

@@ -61,21 +61,22 @@ struct BindingScope: Sendable {
     let bindings: [ResolvedBinding]
     let namespace: String
     let index: SubjectIndex
-    let rules: [[PolicyRule]]
+    let rules: [[CompiledRule]]
     let failures: [ResolutionError?]
     /// `RBAC: allowed by <describer>` for each binding and subject, built once.
     let reasons: [[String]]
 
-    init(_ bindings: [ResolvedBinding], namespace: String) {
+    /// `compiled` holds each role's rules compiled once (keyed by `RBACObject.key`).
+    init(_ bindings: [ResolvedBinding], namespace: String, compiled: [String: [CompiledRule]]) {
         self.bindings = bindings
         self.namespace = namespace
         self.index = SubjectIndex(bindings, namespace: namespace)
-        var rules: [[PolicyRule]] = []
+        var rules: [[CompiledRule]] = []
         var failures: [ResolutionError?] = []
         for rb in bindings {
             switch rb.resolution {
             case .rules(let role):
-                rules.append(role.rules)
+                rules.append(compiled[RBACObject.role(role).key] ?? [])
                 failures.append(nil)
             case .failed(let e):
                 rules.append([])
@@ -89,12 +90,10 @@ struct BindingScope: Sendable {
         }
     }
 
-    static let empty = BindingScope([], namespace: "")
-
     /// The first rule of the first applicable binding that allows `request`, as
     /// `VisitRulesFor` with the authorizing visitor finds it; lister errors of the
     /// applicable bindings before it are appended to `errors`.
-    func firstGrant(_ request: AuthorizationRequest, _ user: UserInfo,
+    func firstGrant(_ request: AuthorizationRequest, _ symbols: RequestSymbols, _ user: UserInfo,
                     errors: inout [String]) -> (grant: Grant, reason: String)? {
         for position in index.applicable(to: user) {
             if let failure = failures[position] {
@@ -102,7 +101,7 @@ struct BindingScope: Sendable {
                 continue
             }
             let ruleIndex = rules[position].withUnsafeBufferPointer { buffer in
-                buffer.firstIndex { RuleMatching.allows($0, request) }
+                buffer.firstIndex { $0.allows(request, symbols) }
             }
             guard let ruleIndex, case .rules(let role) = bindings[position].resolution else { continue }
             let rb = bindings[position]

@@ -23,10 +23,11 @@ import Testing
     func cluster(_ g: inout Generator) -> [RBACObject] {
         var objects: [RBACObject] = []
         for i in 0..<30 {
-            let rules = (0..<2).map { _ in
+            var rules = (0..<2).map { _ in
                 PolicyRule(verbs: [g.pick(Self.verbs)], apiGroups: [g.pick(["", "*", "apps"])], resources: [g.pick(Self.resources)],
                            resourceNames: g.pick([[], [], ["x"]]))
             }
+            rules.append(PolicyRule(verbs: [g.pick(Self.verbs)], nonResourceURLs: [g.pick(["/healthz", "/api/*", "*"])]))
             let cluster = i % 3 == 0
             objects.append(.role(RoleObject(kind: cluster ? .clusterRole : .role, name: "r\(i % 10)",
                                             namespace: cluster ? "" : g.pick(Self.namespaces), rules: rules)))
@@ -76,9 +77,11 @@ import Testing
             let request = AuthorizationRequest(verb: g.pick(["get", "list", "delete"]), apiGroup: g.pick(["", "apps"]),
                                                resource: g.pick(["pods", "secrets"]), subresource: g.pick(["", "log"]),
                                                name: g.pick(["", "x"]), namespace: g.pick(Self.namespaces + [""]))
-            let d = a.authorize(request, as: user)
-            let (allowed, reason) = reference(a, request, user)
-            #expect(d.allowed == allowed && d.reason == reason, "\(user) \(request)")
+            let asked = g.next() % 5 == 0 ? AuthorizationRequest.nonResource(verb: request.verb, path: g.pick(["/healthz", "/api/v1", "/metrics"]))
+                : request
+            let d = a.authorize(asked, as: user)
+            let (allowed, reason) = reference(a, asked, user)
+            #expect(d.allowed == allowed && d.reason == reason, "\(user) \(asked)")
             if allowed { allowedCount += 1 }
         }
         #expect(allowedCount > 100, "the random cluster allows a fair share")
