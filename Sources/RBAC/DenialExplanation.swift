@@ -19,7 +19,7 @@ public struct DenialExplanation: Sendable, Equatable {
             if case .rule(let g) = visit {
                 bindings.insert(g.bindingIndex)
                 let s = score(g.rule, request)
-                if s >= 0, best == nil || s > best!.score { best = (s, g) }
+                if s > 0, best == nil || s > best!.score { best = (s, g) }
             }
             return true
         }
@@ -38,17 +38,20 @@ public struct DenialExplanation: Sendable, Equatable {
         return DenialExplanation(closest: best?.grant, lacks: lacks, bindingsForUser: bindings.count, elsewhere: elsewhere)
     }
 
-    /// How many of the request's attributes a rule matches; -1 for a rule of the other
-    /// kind (a URL rule for a resource request or the reverse).
+    /// How close a rule comes: twice the attributes it matches among verb, group and
+    /// resource (verb and URL for a URL request), plus one for the name; 0 when none
+    /// match, -1 for a rule of the other kind (a URL rule for a resource request).
     static func score(_ rule: PolicyRule, _ r: AuthorizationRequest) -> Int {
         if r.isResourceRequest {
             if rule.resources.isEmpty { return -1 }
-            return [RuleMatching.verbMatches(rule, r.verb), RuleMatching.apiGroupMatches(rule, r.apiGroup),
-                    RuleMatching.resourceMatches(rule, combined: r.combinedResource, subresource: r.subresource),
-                    RuleMatching.resourceNameMatches(rule, r.name)].filter { $0 }.count
+            // An unrestricted name matches every request, so the name only breaks ties.
+            let main = [RuleMatching.verbMatches(rule, r.verb), RuleMatching.apiGroupMatches(rule, r.apiGroup),
+                        RuleMatching.resourceMatches(rule, combined: r.combinedResource, subresource: r.subresource)]
+                .filter { $0 }.count
+            return main == 0 ? 0 : 2 * main + (RuleMatching.resourceNameMatches(rule, r.name) ? 1 : 0)
         }
         if rule.nonResourceURLs.isEmpty { return -1 }
-        return [RuleMatching.verbMatches(rule, r.verb), RuleMatching.nonResourceURLMatches(rule, r.path)].filter { $0 }.count
+        return 2 * [RuleMatching.verbMatches(rule, r.verb), RuleMatching.nonResourceURLMatches(rule, r.path)].filter { $0 }.count
     }
 
     static func missing(_ rule: PolicyRule, _ r: AuthorizationRequest) -> [String] {

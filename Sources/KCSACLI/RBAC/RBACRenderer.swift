@@ -44,7 +44,8 @@ enum RBACRenderer {
             out += "  via \(bindingName(c.binding))\(at(c.binding.origin, loaded))\n"
             for lack in e.lacks { out += "  lacks: \(lack)\n" }
         } else {
-            out += "none of the \(e.bindingsForUser) binding\(e.bindingsForUser == 1 ? "" : "s") for this user has a rule of this kind \(scope)\n"
+            out += "no rule of the \(e.bindingsForUser) binding\(e.bindingsForUser == 1 ? "" : "s") for this user \(scope) "
+                + (request.isResourceRequest ? "matches the verb, the API group or the resource\n" : "matches the verb or the path\n")
         }
         for g in e.elsewhere {
             out += "note: \(bindingName(g.binding)) would allow this in namespace \(GoFormat.quote(g.binding.namespace))\n"
