@@ -110,9 +110,9 @@ public struct RBACAuthorizer: Sendable {
             case .failed(let e):
                 if !visitor(.error(e.message(reader))) { return }
             case .rules(let role):
+                guard let source = rb.source else { continue }
                 for i in role.rules.indices {
-                    let grant = Grant(rb, subjectIndex: subjectIndex, role: role, ruleIndex: i)
-                    if !visitor(.rule(grant)) { return }
+                    if !visitor(.rule(Grant(source, subjectIndex: subjectIndex, ruleIndex: i))) { return }
                 }
             }
         }
@@ -155,19 +155,24 @@ public struct AuthorizationDecision: Sendable, Equatable {
 /// A rule as one binding gives it to one user: the binding, the subject that matched,
 /// the role and the rule's index in it.
 public struct Grant: Sendable, Equatable {
-    public var binding: BindingObject
-    /// Position of the binding among all bindings given to the authorizer.
-    public var bindingIndex: Int
-    public var subjectIndex: Int
-    public var role: RoleObject
-    public var ruleIndex: Int
+    let source: GrantSource
+    public let subjectIndex: Int
+    public let ruleIndex: Int
 
-    init(_ rb: ResolvedBinding, subjectIndex: Int, role: RoleObject, ruleIndex: Int) {
-        self.binding = rb.binding
-        self.bindingIndex = rb.index
+    init(_ source: GrantSource, subjectIndex: Int, ruleIndex: Int) {
+        self.source = source
         self.subjectIndex = subjectIndex
-        self.role = role
         self.ruleIndex = ruleIndex
+    }
+
+    public var binding: BindingObject { source.binding }
+    /// Position of the binding among all bindings given to the authorizer.
+    public var bindingIndex: Int { source.bindingIndex }
+    public var role: RoleObject { source.role }
+
+    public static func == (a: Grant, b: Grant) -> Bool {
+        a.subjectIndex == b.subjectIndex && a.ruleIndex == b.ruleIndex && a.bindingIndex == b.bindingIndex
+            && a.binding == b.binding && a.role == b.role
     }
 
     public var rule: PolicyRule { role.rules[ruleIndex] }

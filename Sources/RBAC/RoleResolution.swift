@@ -80,4 +80,28 @@ struct ResolvedBinding: Sendable {
     /// Position among all bindings given to the authorizer.
     var index: Int
     var resolution: Resolution
+    /// The binding and its role, shared by every Grant made from them (nil when unresolved).
+    var source: GrantSource?
+
+    init(binding: BindingObject, index: Int, resolution: Resolution) {
+        self.binding = binding
+        self.index = index
+        self.resolution = resolution
+        if case .rules(let role) = resolution {
+            source = GrantSource(binding: binding, bindingIndex: index, role: role)
+        }
+    }
+}
+
+/// A binding and the role it resolved to, kept once so a Grant costs one reference.
+final class GrantSource: Sendable {
+    let binding: BindingObject
+    let bindingIndex: Int
+    let role: RoleObject
+
+    init(binding: BindingObject, bindingIndex: Int, role: RoleObject) {
+        self.binding = binding
+        self.bindingIndex = bindingIndex
+        self.role = role
+    }
 }

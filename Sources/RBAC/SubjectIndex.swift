@@ -63,6 +63,7 @@ struct BindingScope: Sendable {
     let index: SubjectIndex
     let rules: [[CompiledRule]]
     let failures: [ResolutionError?]
+    let sources: [GrantSource?]
     /// `RBAC: allowed by <describer>` for each binding and subject, built once.
     let reasons: [[String]]
 
@@ -85,6 +86,7 @@ struct BindingScope: Sendable {
         }
         self.rules = rules
         self.failures = failures
+        self.sources = bindings.map(\.source)
         self.reasons = bindings.map { rb in
             rb.binding.subjects.indices.map { "RBAC: allowed by " + Grant.describe(rb.binding, subjectIndex: $0) }
         }
@@ -103,11 +105,9 @@ struct BindingScope: Sendable {
             let ruleIndex = rules[position].withUnsafeBufferPointer { buffer in
                 buffer.firstIndex { $0.allows(request, symbols) }
             }
-            guard let ruleIndex, case .rules(let role) = bindings[position].resolution else { continue }
-            let rb = bindings[position]
-            let subjectIndex = SubjectMatching.firstMatch(user, rb.binding.subjects, namespace: namespace) ?? 0
-            return (Grant(rb, subjectIndex: subjectIndex, role: role, ruleIndex: ruleIndex),
-                    reasons[position][subjectIndex])
+            guard let ruleIndex, let source = sources[position] else { continue }
+            let subjectIndex = SubjectMatching.firstMatch(user, source.binding.subjects, namespace: namespace) ?? 0
+            return (Grant(source, subjectIndex: subjectIndex, ruleIndex: ruleIndex), reasons[position][subjectIndex])
         }
         return nil
     }

@@ -33,7 +33,8 @@ public enum WhoCan {
                     if rb.binding.kind == .clusterRoleBinding { continue }
                     subject.namespace = rb.binding.namespace
                 }
-                entries.append(Entry(subject: subject, grant: Grant(rb, subjectIndex: i, role: role, ruleIndex: ruleIndex)))
+                guard let source = rb.source else { continue }
+                entries.append(Entry(subject: subject, grant: Grant(source, subjectIndex: i, ruleIndex: ruleIndex)))
             }
         }
         return (entries, unresolved)
