@@ -5,6 +5,11 @@
 /// then the RoleBindings of the request's namespace. Within each group kcsa keeps the
 /// order the objects were given in; a live API server lists them from a cache in no
 /// fixed order, so when several bindings allow a request its reason may name another.
+///
+/// `authorize` takes a short cut that gives the same answers: bindings are indexed by
+/// the names their subjects match (`SubjectIndex`) and rules are compiled to numbered
+/// strings (`CompiledRule`). `visitRules` walks every binding as upstream does; a test
+/// checks that the two agree.
 public struct RBACAuthorizer: Sendable {
     let index: RoleIndex
     let clusterRoleBindings: [ResolvedBinding]
@@ -49,17 +54,23 @@ public struct RBACAuthorizer: Sendable {
         self.index = index
         self.clusterRoleBindings = crbs
         self.roleBindings = rbs
-        var table = SymbolTable()
-        var compiled: [String: [CompiledRule]] = [:]
-        for role in index.all where compiled[RBACObject.role(role).key] == nil {
-            compiled[RBACObject.role(role).key] = role.rules.map { CompiledRule($0, &table) }
-        }
+        let (compiled, table) = Self.compile(index.all)
         self.symbols = table
         self.clusterScope = BindingScope(crbs, namespace: "", compiled: compiled)
         self.namespaceScopes = rbs.mapValues {
             BindingScope($0, namespace: $0.first?.binding.namespace ?? "", compiled: compiled)
         }
         self.problems = problems
+    }
+
+    /// Each role's rules compiled once (the first role of a key, as lookups find it).
+    private static func compile(_ roles: [RoleObject]) -> ([String: [CompiledRule]], SymbolTable) {
+        var table = SymbolTable()
+        var compiled: [String: [CompiledRule]] = [:]
+        for role in roles where compiled[RBACObject.role(role).key] == nil {
+            compiled[RBACObject.role(role).key] = role.rules.map { CompiledRule($0, &table) }
+        }
+        return (compiled, table)
     }
 
     /// Every role after aggregation, in the order given.

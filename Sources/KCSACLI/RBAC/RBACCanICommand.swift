@@ -42,7 +42,7 @@ struct RBACCanICommand: ParsableCommand {
     @Flag(help: "Also print why: the rule that granted, or the closest rule and what it lacks.")
     var explain = false
 
-    @Flag(help: "Print the answer as a JSON object.")
+    @Flag(help: "Print the answer (with --list: the rules review status) as a JSON object.")
     var json = false
 
     @Flag(help: "List everything the user may do in the namespace.")
@@ -77,7 +77,7 @@ struct RBACCanICommand: ParsableCommand {
         let user = try who.resolved(for: "can-i --list")
         let loaded = try RBACObjectLoading.load(source, defaultNamespace: namespace)
         let status = AccessList.status(loaded.authorizer, user: user, namespace: namespace)
-        Console.out(AccessList.render(status, noHeaders: noHeaders))
+        Console.out(json ? RBACRenderer.json(status) : AccessList.render(status, noHeaders: noHeaders))
         try loaded.finish(answerCode: 0)
     }
 

@@ -92,6 +92,16 @@ enum RBACRenderer {
                         "namespace": .string(r.namespace), "resourceRequest": .bool(true)])
     }
 
+    /// `--list --json`: the SubjectRulesReviewStatus kubectl prints its table from.
+    static func json(_ status: AccessList.Status) -> String {
+        JSONPrinter.compact(.object([
+            "resourceRules": .array(status.resourceRules.map(json)),
+            "nonResourceRules": .array(status.nonResourceRules.map(json)),
+            "incomplete": .bool(false),
+            "evaluationError": status.evaluationError.isEmpty ? .null : .string(status.evaluationError),
+        ])) + "\n"
+    }
+
     /// `--json` of a single check.
     static func json(_ d: AuthorizationDecision, _ request: AuthorizationRequest, _ user: UserInfo,
                      _ loaded: RBACLoaded, explain: Bool) -> String {
