@@ -42,7 +42,8 @@ enum RBACObjectLoading {
             throw CLIError("--objects is required: name the files or folders of Roles, ClusterRoles and bindings to evaluate")
         }
         var files: [String] = []
-        for path in options.objects { try collect(path, depth: 0, into: &files) }
+        var visited = Set<String>()
+        for path in options.objects { try collect(path, depth: 0, into: &files, visited: &visited) }
         var objects: [RBACObject] = options.noDefaults ? [] : BootstrapPolicy.objects
         var positions: [String: Int] = [:]
         for (i, o) in objects.enumerated() { positions[o.key] = i }
@@ -77,7 +78,7 @@ enum RBACObjectLoading {
     }
 
     /// Adds `path` (a file) or the YAML and JSON files under it (a folder), sorted.
-    static func collect(_ path: String, depth: Int, into files: inout [String]) throws {
+    static func collect(_ path: String, depth: Int, into files: inout [String], visited: inout Set<String>) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             // --objects takes every value up to the next option, so `--objects f.yaml get pods` reads `get` as a path.
@@ -92,6 +93,8 @@ enum RBACObjectLoading {
             if files.count > maxFiles { throw CLIError("more than \(maxFiles) files under --objects") }
             return
         }
+        // A folder reached again through a symbolic link is read once.
+        guard visited.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted else { return }
         guard depth < maxFolderDepth else {
             throw CLIError("\(path): folders nested more than \(maxFolderDepth) deep under --objects")
         }
@@ -101,7 +104,7 @@ enum RBACObjectLoading {
             var childIsDir: ObjCBool = false
             FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir)
             if childIsDir.boolValue || [".yaml", ".yml", ".json"].contains(where: { name.hasSuffix($0) }) {
-                try collect(child, depth: depth + 1, into: &files)
+                try collect(child, depth: depth + 1, into: &files, visited: &visited)
             }
         }
     }
