@@ -47,6 +47,9 @@ let package = Package(
         // NetworkPolicy reachability: label selectors, validation, truth tables, explanations.
         .target(name: "NetworkPolicy", dependencies: ["Diagnostics", "ContentFormat"]),
 
+        // The RBAC authorizer: rule matching, resolution, aggregation, escalation checks, can-i.
+        .target(name: "RBAC", dependencies: ["Diagnostics", "ContentFormat"]),
+
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
             "KubeAudit", "Seeded", "ContentFormat",
@@ -81,7 +84,7 @@ let package = Package(
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Trainer",
-            "Diagnostics", "Seeded", "NetworkPolicy", "PodSecurity", "ContentFormat",
+            "Diagnostics", "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -89,7 +92,7 @@ let package = Package(
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
         .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
-                                                           "Seeded", "NetworkPolicy", "PodSecurity", "ContentFormat"],
+                                                           "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat"],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/; TestSupport holds the scripted terminal and the shared-folder locator.
@@ -107,6 +110,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy", "ContentFormat", "Diagnostics", "TestSupport"]),
         .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics"]),
+        .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
     ]
 )

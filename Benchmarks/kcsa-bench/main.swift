@@ -15,6 +15,8 @@ case "labs":
     LabBench.main(Array(arguments.dropFirst()))
 case "pss":
     PSSBench.main(Array(arguments.dropFirst()))
+case "rbac":
+    RBACBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
@@ -22,6 +24,7 @@ default:
            kcsa-bench labs [--kcsa PATH]
            kcsa-bench netpol [--iterations N] [--verify CELLS] [--write FILE]
            kcsa-bench pss [--workloads N] [--iterations N]
+           kcsa-bench rbac [--requests N] [--iterations N] [--seed N]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

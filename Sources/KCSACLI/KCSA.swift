@@ -24,6 +24,7 @@ public struct KCSA: ParsableCommand {
             LabCommand.self,
             NetPolCommand.self,
             PSSCommand.self,
+            RBACCommand.self,
 
         ]
     )

@@ -88,13 +88,17 @@ import Testing
         let dir = try Self.bankCopy()
         let path = dir.appendingPathComponent("threat-model.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "    revision: 1\n", with: "    revision: [1]\n", options: [], range: text.range(of: "    revision: 1\n"))
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        // The first question's revision becomes a list.
+        var lines = text.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("    revision: ") })
+        lines[index] = "    revision: [1]"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let bank = QuestionBank.load(directory: dir.path)
         let problem = try #require(bank.problems.first)
         #expect(bank.problems.count == 1)
-        #expect(problem.description == "\(path):7:15: error: `questions[0].revision` must be a whole number, not a list")
-        #expect(problem.rendered().contains("7 |     revision: [1]\n  |               ^"))
+        let line = index + 1
+        #expect(problem.description == "\(path):\(line):15: error: `questions[0].revision` must be a whole number, not a list")
+        #expect(problem.rendered().contains("\(line) |     revision: [1]\n"))
     }
 
     @Test func curriculumProblemsNameTheirLine() {
