@@ -20,8 +20,8 @@ public struct FileDrafts: DraftStore {
     public func path(_ labID: String) -> String { directory + "/\(labID).txt" }
 
     public func read(_ labID: String) -> String? {
-        guard FileManager.default.fileExists(atPath: path(labID)) else { return nil }
-        return try? String(contentsOfFile: path(labID), encoding: .utf8)
+        // A draft that is not valid UTF-8 is still the learner's: read it lossily rather than drop it.
+        FileManager.default.contents(atPath: path(labID)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     public func write(_ labID: String, _ text: String) throws {
