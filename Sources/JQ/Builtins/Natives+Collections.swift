@@ -112,7 +112,8 @@ extension Natives {
         Native("flatten", 0, .unary { v in try flatten(v, depth: -1) }),
         Native("flatten", 1, .values { v, a in
             guard case .number(let d) = a[0] else { throw JQError("flatten depth must not be negative") }
-            if d.double < 0 { throw JQError("flatten depth must not be negative") }
+            // jq compares `$x < 0`, and jq orders nan below every number.
+            if d.double < 0 || d.double.isNaN { throw JQError("flatten depth must not be negative") }
             return try flatten(v, depth: d.double)
         }),
         Native("any", 0, .unary { v in

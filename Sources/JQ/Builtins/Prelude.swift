@@ -31,7 +31,6 @@ def indices($i):
 def index($i): indices($i) | .[0];
 def rindex($i): indices($i) | .[-1];
 def paths(keep): path(.. | if keep then . else empty end) | if length > 0 then . else empty end;
-def leaf_paths: paths(scalars);
 def range($upto): range(0; $upto);
 def fromdateiso8601: strptime("%Y-%m-%dT%H:%M:%SZ") | mktime;
 def todateiso8601: strftime("%Y-%m-%dT%H:%M:%SZ");

@@ -30,10 +30,9 @@ enum Access {
         }
     }
 
+    /// jq's index clamp (`jv_get`): into the `int` range, then truncated. NaN gives 0.
     static func clampInt(_ d: Double) -> Int {
-        if d < -2147483648 { return -2147483648 }
-        if d > 2147483647 { return 2147483647 }
-        return Int(d)
+        CNumeric.clamped(d, -2147483648, 2147483647, nan: 0)
     }
 
     /// jq's `parse_slice`: start rounds down, end rounds up, both clamped.
@@ -82,8 +81,12 @@ enum Access {
         case let (.object(o), .string(s)): return o[s] != nil
         case let (.array(a), .number(n)):
             if n.double.isNaN { return false }
-            let i = Int(n.double)
+            // jq: `jv_array_get(t, (int)jv_number_value(k))`; out of range is INT_MIN.
+            let i = CNumeric.int(n.double)
             return i >= 0 && i < a.count
+        case (.null, _):
+            // jq 1.8's jv_has: null has no keys of any kind.
+            return false
         default:
             throw JQError("Cannot check whether \(t.typeName) has a \(k.typeName) key")
         }
@@ -234,8 +237,9 @@ enum Access {
                 switch key {
                 case .number(let n):
                     if n.double.isNaN { continue }
-                    var i = Int(n.double)
-                    if n.double < 0 { i = a.count + Int(n.double) }
+                    // jq: `len + (int)key` for negative keys, `(int)key` otherwise.
+                    var i = CNumeric.int(n.double)
+                    if n.double < 0 { i = a.count + i }
                     if i >= 0 && i < a.count { del[i] = true }
                 case .object:
                     let (s, e) = try sliceBounds(count: a.count, key)

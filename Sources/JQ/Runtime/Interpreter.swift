@@ -113,6 +113,12 @@ final class Interpreter {
     /// the closure specializer otherwise clones these mutually recursive callback-taking
     /// functions for every closure literal, and optimization runs for tens of minutes.
     func eval(_ n: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        // Deeply nested programs (and long pipelines, whose continuations nest) recurse
+        // here without any function call: measure the stack on every node.
+        var marker: UInt8 = 0
+        if withUnsafeMutablePointer(to: &marker, { UInt(bitPattern: $0) }) < stackLimit {
+            throw JQLimitExceeded(message: "expression evaluation too deep (stack exhausted); the program or its data is nested too deeply")
+        }
         switch n {
         case .identity: try k(x, p)
         case .literal(let v): try k(v, p == nil ? nil : Interpreter.invalid)

@@ -196,6 +196,7 @@ enum Values {
 
     /// jq's `dtoi`: clamp to intmax range, truncating.
     static func dtoi(_ d: Double) -> Int {
+        if d.isNaN { return Int.min }
         if d < -9.223372036854775808e18 { return Int.min }
         if -d <= -9.223372036854775808e18 { return Int.max }
         return Int(d)
