@@ -72,6 +72,16 @@ enum Values {
         o.keys.sorted(by: { compareStrings($0, $1) < 0 })
     }
 
+    /// Whether two arrays share one buffer: jq's `jv_equal` answers true for the same
+    /// allocation without looking inside (so `$deep == $deep` is not "too deep").
+    @inline(__always)
+    static func sameStorage<C: Collection>(_ a: C, _ b: C) -> Bool {
+        guard !a.isEmpty, a.count == b.count else { return false }
+        let pa = a.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        let pb = b.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        return pa != nil && pa == pb
+    }
+
     /// jq's equality: numbers by value (integer literals beyond double precision by their
     /// digits, as jq 1.8's decNumber does), objects regardless of key order, depth-limited.
     static func equal(_ a: JSON, _ b: JSON, depth: Int = 0) throws(JQError) -> Bool {
@@ -88,10 +98,12 @@ enum Values {
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)):
             guard x.count == y.count else { return false }
+            if sameStorage(x, y) { return true }
             for i in 0..<x.count where try !equal(x[i], y[i], depth: depth + 1) { return false }
             return true
         case let (.object(x), .object(y)):
             guard x.count == y.count else { return false }
+            if sameStorage(x.keys.elements, y.keys.elements) && sameStorage(x.values.elements, y.values.elements) { return true }
             for (k, v) in x {
                 guard let w = y[k], try equal(v, w, depth: depth + 1) else { return false }
             }
