@@ -181,7 +181,9 @@ extension Natives {
     static func addAll(_ items: [JSON]) throws -> JSON {
         var acc: JSON = .null
         var i = 0
+        var meter = WorkMeter()
         while i < items.count {
+            try meter.tick()
             switch (acc, items[i]) {
             case (.string(var s), .string):
                 acc = .null
@@ -196,6 +198,7 @@ extension Natives {
             case (.object(var o), .object):
                 acc = .null
                 while i < items.count, case .object(let t) = items[i] {
+                    try meter.tick(t.count)
                     for (key, v) in t { o[key] = v }
                     i += 1
                 }

@@ -20,8 +20,7 @@ def abs: if . < 0 then -(.) else . end;
 def map_values(update): .[] |= update;
 def recurse(next; keep): def step: ., (next | if keep then step else empty end); step;
 def from_entries:
-  reduce .[] as $e ({};
-    . + { ($e | .key // .Key // .name // .Name): ($e | if has("value") then .value else .Value end) });
+  map({ (.key // .Key // .name // .Name): if has("value") then .value else .Value end }) | add // {};
 def with_entries(edit): to_entries | map(edit) | from_entries;
 def indices($i):
   type as $t | ($i | type) as $it

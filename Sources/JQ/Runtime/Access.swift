@@ -98,16 +98,25 @@ enum Access {
         return t
     }
 
+    /// Sets `t[k] = v` in place. `t`'s payload is moved out (and `t` cleared) before it is
+    /// changed, and `t` is never copied into a temporary (such as a switch over `(t, k)`),
+    /// so a uniquely referenced container is updated without a copy.
     static func setInPlace(_ t: inout JSON, _ k: JSON, _ v: JSON) throws(JQError) {
-        switch (t, k) {
-        case (.object(var o), .string(let s)):
-            t = .null
-            o[s] = v
-            t = .object(o)
-        case (.null, .string(let s)):
-            t = .object([s: v])
-        case (.array, .number), (.null, .number):
-            guard case .number(let n) = k else { return }
+        switch k {
+        case .string(let s):
+            if case .object(var o) = t {
+                t = .null
+                o[s] = v
+                t = .object(o)
+            } else if case .null = t {
+                t = .object([s: v])
+            } else {
+                throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
+            }
+        case .number(let n):
+            guard t.isArrayOrNull else {
+                throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
+            }
             if n.double.isNaN { throw JQError("Cannot set array element at NaN index") }
             var a: [JSON] = []
             if case .array(let existing) = t { a = existing }
@@ -126,7 +135,11 @@ enum Access {
                 a.append(v)
             }
             t = .array(a)
-        case (.array, .object), (.null, .object):
+        case .object:
+            if case .string = t { throw JQError("Cannot update string slices") }
+            guard t.isArrayOrNull else {
+                throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
+            }
             var a: [JSON] = []
             if case .array(let existing) = t { a = existing }
             let (s, e) = try sliceBounds(count: a.count, k)
@@ -136,8 +149,6 @@ enum Access {
             t = .null
             a.replaceSubrange(s..<e, with: ins)
             t = .array(a)
-        case (.string, .object):
-            throw JQError("Cannot update string slices")
         default:
             throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
         }
@@ -165,6 +176,12 @@ enum Access {
         var r = root
         try setpath(&r, p[...], value)
         return r
+    }
+
+    /// `setpath` in place, for a path already known to be an array.
+    static func setpath(_ root: inout JSON, _ p: [JSON], _ value: JSON) throws(JQError) {
+        if p.count > 10_000 { throw JQError("Path too deep") }
+        try setpath(&root, p[...], value)
     }
 
     static func setpath(_ root: inout JSON, _ p: ArraySlice<JSON>, _ value: JSON) throws(JQError) {

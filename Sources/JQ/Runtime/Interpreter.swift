@@ -307,9 +307,14 @@ final class Interpreter {
                     _ f: Frame, _ k: Emit) throws {
         try eval(initial, x, nil, f) { start, _ in
             var acc: JSON? = start
+            let inPlace = Update.updatesInPlace(update)
             try self.eval(src, x, nil, f) { item, _ in
                 try self.tick()
                 try self.destructure(pat, item, f)
+                if inPlace {
+                    try Update.reduceStep(self, update, &acc, f)
+                    return
+                }
                 var last: JSON? = nil
                 try self.eval(update, acc ?? .null, nil, f) { v, _ in last = v }
                 acc = last
@@ -586,6 +591,14 @@ final class Interpreter {
 }
 
 extension JSON {
+    /// An array or null: what a numeric index or a slice may be assigned into.
+    var isArrayOrNull: Bool {
+        switch self {
+        case .array, .null: true
+        default: false
+        }
+    }
+
     /// ` (value)` preview for messages like `Cannot iterate over number (1)`.
     var isNullOrScalarPreview: String {
         " (\(JSONText.truncated(self)))"

@@ -151,6 +151,26 @@ enum Values {
         }
     }
 
+    /// `a = a + b`, appending to `a`'s storage when `a` holds the only reference
+    /// (the payload is moved out before it grows; no temporary copy of `a` is made).
+    static func addInPlace(_ a: inout JSON, _ b: JSON) throws(JQError) {
+        if case .object(var x) = a, case .object(let y) = b {
+            a = .null
+            for (k, v) in y { x[k] = v }
+            a = .object(x)
+        } else if case .array(var x) = a, case .array(let y) = b {
+            a = .null
+            x.append(contentsOf: y)
+            a = .array(x)
+        } else if case .string(var x) = a, case .string(let y) = b {
+            a = .null
+            x += y
+            a = .string(x)
+        } else {
+            a = try add(a, b)
+        }
+    }
+
     static func subtract(_ a: JSON, _ b: JSON) throws(JQError) -> JSON {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(JSONNumber(x.double - y.double))
