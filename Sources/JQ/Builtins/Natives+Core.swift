@@ -187,12 +187,12 @@ extension Natives {
             switch (acc, items[i]) {
             case (.string(var s), .string):
                 acc = .null
-                while i < items.count, case .string(let t) = items[i] { s += t; i += 1 }
+                while i < items.count, case .string(let t) = items[i] { try meter.tick(); s += t; i += 1 }
                 acc = .string(s)
                 continue
             case (.array(var a), .array):
                 acc = .null
-                while i < items.count, case .array(let t) = items[i] { a.append(contentsOf: t); i += 1 }
+                while i < items.count, case .array(let t) = items[i] { try meter.tick(1 + t.count); a.append(contentsOf: t); i += 1 }
                 acc = .array(a)
                 continue
             case (.object(var o), .object):

@@ -186,7 +186,7 @@ enum Values {
         }
     }
 
-    static func multiply(_ a: JSON, _ b: JSON) throws(JQError) -> JSON {
+    static func multiply(_ a: JSON, _ b: JSON) throws -> JSON {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(JSONNumber(x.double * y.double))
         case let (.string(s), .number(n)), let (.number(n), .string(s)):
@@ -194,11 +194,33 @@ enum Values {
             if d < 0 || d.isNaN { return .null }
             let count = d > Double(Int32.max) ? Int(Int32.max) : Int(d)
             if count == 0 || s.isEmpty { return .string("") }
-            if s.utf8.count * count >= Int(Int32.max) - 8 { throw JQError("Repeat string result too long") }
-            return .string(String(repeating: s, count: count))
+            let total = s.utf8.count * count
+            if total >= maxStringBytes { throw JQError("Repeat string result too long") }
+            return .string(try repeatString(s, total: total))
         case let (.object(x), .object(y)):
             return .object(try deepMerge(x, y, depth: 0))
         default: throw JQError.type2(a, b, "cannot be multiplied")
+        }
+    }
+
+    /// jq's `jv_string_repeat` limit: results of `INT_MAX - 8` bytes or more are refused.
+    static let maxStringBytes = Int(Int32.max) - 8
+
+    /// `s` repeated to `total` bytes by doubling, as jq does, polling the run's limits
+    /// between doublings so a huge repeat under a deadline stops in time.
+    static func repeatString(_ s: String, total: Int) throws -> String {
+        var meter = WorkMeter()
+        return try String(unsafeUninitializedCapacity: total) { buf in
+            let base = buf.baseAddress!
+            var filled = 0
+            for b in s.utf8 { base[filled] = b; filled += 1 }
+            while filled < total {
+                try meter.tick(filled)
+                let grow = min(total - filled, filled)
+                (base + filled).update(from: base, count: grow)
+                filled += grow
+            }
+            return filled
         }
     }
 
@@ -245,7 +267,7 @@ enum Values {
         }
     }
 
-    static func binary(_ op: BinaryOp, _ a: JSON, _ b: JSON) throws(JQError) -> JSON {
+    static func binary(_ op: BinaryOp, _ a: JSON, _ b: JSON) throws -> JSON {
         switch op {
         case .add: return try add(a, b)
         case .sub: return try subtract(a, b)
