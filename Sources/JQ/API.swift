@@ -16,9 +16,26 @@ public struct JQProgram: Sendable {
     let compiled: CompiledProgram
 
     /// Compile a jq program. Errors are diagnostics with byte spans into the program text.
+    /// Parsing and name resolution recurse over the program's nesting (at most
+    /// `JQSyntaxLimits.maxNestingDepth` levels), so they run on a thread of their own with
+    /// `compileStackSize` bytes of stack, whatever stack the caller has.
     public static func compile(_ source: String, options: JQCompileOptions = .init()) throws(JQCompileFailure) -> JQProgram {
-        try JQProgram(compiled: Compiler.compile(source, options: options))
+        let result = try? LargeStack.run(stackSize: compileStackSize) { () -> Result<CompiledProgram, JQCompileFailure> in
+            do throws(JQCompileFailure) {
+                return .success(try Compiler.compile(source, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let compiled)?: return JQProgram(compiled: compiled)
+        case .failure(let failure)?: throw failure
+        case nil: return JQProgram(compiled: try Compiler.compile(source, options: options))
+        }
     }
+
+    /// Stack for `compile`'s thread (reserved lazily by the OS, like `withLargeStack`'s).
+    static let compileStackSize = 1 << 30
 
     /// Run on one input, calling `emit` for each output, in order.
     ///

@@ -10,6 +10,9 @@ extension JSONScanner {
         /// For an object whose member being read repeats an earlier key: that
         /// member's index (jq keeps the first position and the last value).
         var duplicateOf: Int
+        /// Key -> member index, built once the object has `JSONScanner.linearKeyScan`
+        /// keys, so duplicate detection stays linear in the object's size.
+        var keyIndex: [String: Int]? = nil
     }
 
     /// Buffers a scanner reuses; a stream parser keeps one across values,

@@ -123,10 +123,15 @@ struct JSONScanner {
 
             // State: `value` is complete; attach it to the open container, if any.
             while true {
-                guard let frame = storage.frames.last else { return value }
-                let isObject = frame.isObject
-                if isObject && frame.duplicateOf >= 0 {
-                    storage.values[frame.valueStart + frame.duplicateOf] = value
+                // Read the open frame's fields, not the frame: a copy would share its key
+                // index, and the next key's insertion would then copy the whole index.
+                guard let top = storage.frames.indices.last else { return value }
+                let isObject = storage.frames[top].isObject
+                let valueStart = storage.frames[top].valueStart
+                let keyStart = storage.frames[top].keyStart
+                let duplicateOf = storage.frames[top].duplicateOf
+                if isObject && duplicateOf >= 0 {
+                    storage.values[valueStart + duplicateOf] = value
                     storage.frames[storage.frames.count - 1].duplicateOf = -1
                 } else {
                     storage.values.push(value)
@@ -147,13 +152,13 @@ struct JSONScanner {
                     pos += 1
                     storage.frames.removeLast()
                     if isObject {
-                        let keys = storage.keys.popArray(from: frame.keyStart)
-                        let values = storage.values.popArray(from: frame.valueStart)
+                        let keys = storage.keys.popArray(from: keyStart)
+                        let values = storage.values.popArray(from: valueStart)
                         // Keys were de-duplicated as they were read (`noteKey`).
                         value = .object(JSONObject(uncheckedUniqueKeys: keys, values: values))
                         depth -= 2
                     } else {
-                        value = .array(storage.values.popArray(from: frame.valueStart))
+                        value = .array(storage.values.popArray(from: valueStart))
                         depth -= 1
                     }
                     continue
@@ -164,22 +169,42 @@ struct JSONScanner {
         }
     }
 
+    /// Objects with up to this many keys look for a repeated key by scanning; larger ones
+    /// keep a hash index (a 100,000-key object would otherwise take minutes).
+    static let linearKeyScan = 16
+
     /// Pushes the key of the member being read, or marks it as repeating an earlier one.
     private mutating func noteKey(_ key: String) {
-        let frame = storage.frames[storage.frames.count - 1]
-        let n = key.utf8.count
-        var i = frame.keyStart
+        let top = storage.frames.count - 1
+        let keyStart = storage.frames[top].keyStart
         let end = storage.keys.count
+        if storage.frames[top].keyIndex != nil {
+            if let dup = storage.frames[top].keyIndex![key] {
+                storage.frames[top].duplicateOf = dup
+            } else {
+                storage.frames[top].keyIndex![key] = end - keyStart
+                storage.keys.push(key)
+            }
+            return
+        }
+        let n = key.utf8.count
+        var i = keyStart
         // Comparing lengths first keeps the common all-distinct case cheap.
         while i < end {
             let k = storage.keys[i]
             if k.utf8.count == n && k == key {
-                storage.frames[storage.frames.count - 1].duplicateOf = i - frame.keyStart
+                storage.frames[top].duplicateOf = i - keyStart
                 return
             }
             i += 1
         }
         storage.keys.push(key)
+        if end + 1 - keyStart >= JSONScanner.linearKeyScan {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(4 * JSONScanner.linearKeyScan)
+            for j in keyStart...end { index[storage.keys[j]] = j - keyStart }
+            storage.frames[top].keyIndex = index
+        }
     }
 
     /// The error for a byte where `,` or a closing bracket was due.

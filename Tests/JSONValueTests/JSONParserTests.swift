@@ -92,3 +92,30 @@ struct JSONParserTests {
         }
     }
 }
+
+/// Objects with many keys switch to a key index for duplicate detection: jq's rules
+/// (first position, last value) must hold on both sides of the switch.
+struct JSONLargeObjectTests {
+    @Test(arguments: [3, 15, 16, 17, 40, 5_000])
+    func duplicateKeysKeepFirstPositionAndLastValue(_ n: Int) throws {
+        var members = (0..<n).map { "\"k\($0)\":\($0)" }
+        members.append("\"k0\":\"last\"")
+        members.append("\"k\(n - 1)\":\"end\"")
+        let value = try JSONParser.parse("{" + members.joined(separator: ",") + "}")
+        guard case .object(let o) = value else { Issue.record("not an object"); return }
+        #expect(o.count == n)
+        #expect(o.keys.first == "k0" && o.keys.last == "k\(n - 1)")
+        #expect(o["k0"] == .string("last"))
+        #expect(o["k\(n - 1)"] == (n == 1 ? .string("last") : .string("end")))
+        if n > 2 { #expect(o["k1"] == .number(1)) }
+    }
+
+    @Test func nestedObjectsKeepTheirOwnIndexes() throws {
+        let inner = (0..<20).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        let text = "{\"a\":{\(inner),\"k3\":\"x\"}," + (0..<20).map { "\"k\($0)\":{\(inner)}" }.joined(separator: ",") + ",\"a\":1}"
+        let value = try JSONParser.parse(text)
+        #expect(value["a"] == .number(1))
+        #expect(value["k5"]?["k19"] == .number(19))
+        #expect(value.objectValue?.count == 21)
+    }
+}

@@ -19,7 +19,9 @@ extension Natives {
 
     /// Stable sort of indices by key, as jq's `jv_sort`.
     static func sortedIndices(_ keys: [JSON]) throws -> [Int] {
-        try Array(0..<keys.count).sorted { a, b in
+        var meter = WorkMeter()
+        return try Array(0..<keys.count).sorted { a, b in
+            try meter.tick()
             let c = try Values.compareChecked(keys[a], keys[b])
             return c != 0 ? c < 0 : a < b
         }
@@ -36,7 +38,9 @@ extension Natives {
     private static func group(_ items: [JSON], _ keys: [JSON]) throws -> [[JSON]] {
         var groups: [[JSON]] = []
         var lastKey: JSON?
+        var meter = WorkMeter()
         for i in try sortedIndices(keys) {
+            try meter.tick()
             if let lk = lastKey, Values.compare(lk, keys[i]) == 0 {
                 groups[groups.count - 1].append(items[i])
             } else {
@@ -112,7 +116,8 @@ extension Natives {
         Native("flatten", 0, .unary { v in try flatten(v, depth: -1) }),
         Native("flatten", 1, .values { v, a in
             guard case .number(let d) = a[0] else { throw JQError("flatten depth must not be negative") }
-            if d.double < 0 { throw JQError("flatten depth must not be negative") }
+            // jq compares `$x < 0`, and jq orders nan below every number.
+            if d.double < 0 || d.double.isNaN { throw JQError("flatten depth must not be negative") }
             return try flatten(v, depth: d.double)
         }),
         Native("any", 0, .unary { v in

@@ -181,21 +181,24 @@ extension Natives {
     static func addAll(_ items: [JSON]) throws -> JSON {
         var acc: JSON = .null
         var i = 0
+        var meter = WorkMeter()
         while i < items.count {
+            try meter.tick()
             switch (acc, items[i]) {
             case (.string(var s), .string):
                 acc = .null
-                while i < items.count, case .string(let t) = items[i] { s += t; i += 1 }
+                while i < items.count, case .string(let t) = items[i] { try meter.tick(); s += t; i += 1 }
                 acc = .string(s)
                 continue
             case (.array(var a), .array):
                 acc = .null
-                while i < items.count, case .array(let t) = items[i] { a.append(contentsOf: t); i += 1 }
+                while i < items.count, case .array(let t) = items[i] { try meter.tick(1 + t.count); a.append(contentsOf: t); i += 1 }
                 acc = .array(a)
                 continue
             case (.object(var o), .object):
                 acc = .null
                 while i < items.count, case .object(let t) = items[i] {
+                    try meter.tick(t.count)
                     for (key, v) in t { o[key] = v }
                     i += 1
                 }

@@ -31,7 +31,8 @@ extension Natives {
         Native("halt_error", 0, .unary { v in throw JQHalt(exitCode: 5, value: v) }),
         Native("halt_error", 1, .values { v, a in
             guard case .number(let n) = a[0] else { throw JQError.type(a[0], "halt_error/1: number required") }
-            throw JQHalt(exitCode: Int32(truncatingIfNeeded: Int(n.double)), value: v)
+            // jq's main: `ret = jv_number_value(exit_code)`, an int conversion.
+            throw JQHalt(exitCode: CNumeric.int32(n.double), value: v)
         }),
         Native("get_search_list", 0, .contextual { I, _, _ in
             .array(I.program.libraryPaths.map { .string($0) })

@@ -55,9 +55,9 @@ extension Natives {
         num2("fdim", Foundation.fdim), num2("copysign", Foundation.copysign),
         num2("nextafter", Foundation.nextafter), num2("nexttoward", Foundation.nextafter),
         num2("remainder", Foundation.remainder), num2("drem", Foundation.remainder),
-        num2("ldexp", { Foundation.scalbn($0, Int($1)) }), num2("scalb", { $0 * Foundation.pow(2, $1) }),
-        num2("scalbln", { Foundation.scalbn($0, Int($1)) }),
-        num2("jn", { Foundation.jn(Int32($0), $1) }), num2("yn", { Foundation.yn(Int32($0), $1) }),
+        num2("ldexp", { Foundation.scalbn($0, Int(CNumeric.int32($1))) }), num2("scalb", { $0 * Foundation.pow(2, $1) }),
+        num2("scalbln", { Foundation.scalbn($0, CNumeric.int64($1)) }),
+        num2("jn", { Foundation.jn(CNumeric.int32($0), $1) }), num2("yn", { Foundation.yn(CNumeric.int32($0), $1) }),
         num3("fma", { Foundation.fma($0, $1, $2) }),
         Native("frexp", 0, .unary { v in
             guard case .number(let n) = v else { throw JQError.type(v, "number required") }

@@ -24,7 +24,9 @@ extension Natives {
         Native("implode", 0, .unary { v in
             guard case .array(let a) = v else { throw JQError("implode input must be an array") }
             var out = String.UnicodeScalarView()
+            var meter = WorkMeter()
             for c in a {
+                try meter.tick()
                 guard case .number(let n) = c, !n.double.isNaN else {
                     throw JQError.type(c, "can't be imploded, unicode codepoint needs to be numeric")
                 }
@@ -55,7 +57,9 @@ extension Natives {
             if case .string(let sepS) = sep {
                 var out = ""
                 var ok = true
+                var meter = WorkMeter()
                 for (i, e) in items.enumerated() {
+                    try meter.tick()
                     if i > 0 { out += sepS }
                     switch e {
                     case .null: break

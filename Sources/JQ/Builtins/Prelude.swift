@@ -20,8 +20,7 @@ def abs: if . < 0 then -(.) else . end;
 def map_values(update): .[] |= update;
 def recurse(next; keep): def step: ., (next | if keep then step else empty end); step;
 def from_entries:
-  reduce .[] as $e ({};
-    . + { ($e | .key // .Key // .name // .Name): ($e | if has("value") then .value else .Value end) });
+  map({ (.key // .Key // .name // .Name): if has("value") then .value else .Value end }) | add // {};
 def with_entries(edit): to_entries | map(edit) | from_entries;
 def indices($i):
   type as $t | ($i | type) as $it
@@ -31,7 +30,6 @@ def indices($i):
 def index($i): indices($i) | .[0];
 def rindex($i): indices($i) | .[-1];
 def paths(keep): path(.. | if keep then . else empty end) | if length > 0 then . else empty end;
-def leaf_paths: paths(scalars);
 def range($upto): range(0; $upto);
 def fromdateiso8601: strptime("%Y-%m-%dT%H:%M:%SZ") | mktime;
 def todateiso8601: strftime("%Y-%m-%dT%H:%M:%SZ");

@@ -16,6 +16,15 @@ enum Regex {
 
     private static let cache = Mutex<[String: Compiled]>([:])
 
+    /// Progress reports one search may take, beyond one per start position, before it
+    /// fails as Oniguruma does past its retry limit. Foundation reports progress once per
+    /// start position it tries and ICU about every 10,000 matching steps (about 1 ms), so
+    /// this allows some 10 million steps: Oniguruma's default `retry-limit-in-match`
+    /// (10,000,000), which jq keeps.
+    static let maxProgressReports = 1_000
+    /// jq's message when Oniguruma gives up on a match.
+    static let retryLimitMessage = "Regex failure: retry-limit-in-match over"
+
     struct Flags {
         var global = false
         var notEmpty = false
@@ -131,17 +140,10 @@ enum Regex {
         }
         cpIndex[len] = cp
         var results: [JSON] = []
-        var start = 0
-        let opts: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
-        repeat {
-            guard let m = c.regex.firstMatch(in: s, options: opts, range: NSRange(location: start, length: len - start)) else { break }
+        let found = try search(c.regex, in: s, length: len, all: f.global && !testOnly, notEmpty: f.notEmpty)
+        if testOnly { return .bool(!found.isEmpty) }
+        for m in found {
             let r = m.range
-            if r.length == 0 && f.notEmpty {
-                start = r.location + 1
-                if start > len { break }
-                continue
-            }
-            if testOnly { return .bool(true) }
             var captures: [JSON] = []
             for g in 1..<max(1, m.numberOfRanges) {
                 let gr = m.range(at: g)
@@ -165,15 +167,43 @@ enum Regex {
                 "string": .string(ns.substring(with: r)),
                 "captures": .array(captures),
             ]))
-            if r.length == 0 {
-                // jq steps one position past an empty match ("qux" | match("(?=u)"; "g") matches once).
-                start = r.location + 1
-                if start < len, UTF16.isTrailSurrogate(ns.character(at: start)) { start += 1 }
-            } else {
-                start = r.location + r.length
+        }
+        return .array(results)
+    }
+
+    /// The first match, or with `all` every match, skipping empty ones when `notEmpty`
+    /// (flag `n`). After an empty match the search moves on one position, as jq's loop does
+    /// (`"qux" | match("(?=u)"; "g")` matches once). One enumeration over the whole string:
+    /// Foundation copies a Swift string on every call, so a call per match would be
+    /// quadratic. Backtracking is bounded by `maxProgressReports`, and the run's
+    /// cancellation and limits are polled on each progress report.
+    static func search(_ regex: NSRegularExpression, in s: String, length: Int, all: Bool,
+                       notEmpty: Bool) throws -> [NSTextCheckingResult] {
+        var found: [NSTextCheckingResult] = []
+        var reports = 0
+        let allowed = maxProgressReports + length
+        var failure: Error?
+        var meter = WorkMeter()
+        let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds, .reportProgress]
+        regex.enumerateMatches(in: s, options: options, range: NSRange(location: 0, length: length)) { m, flags, stop in
+            if let m {
+                if notEmpty && m.range.length == 0 { return }
+                found.append(m)
+                if !all { stop.pointee = true }
+                return
             }
-        } while f.global && start <= len
-        return testOnly ? .bool(false) : .array(results)
+            guard flags.contains(.progress) else { return }
+            reports += 1
+            do {
+                if reports > allowed { throw JQError(retryLimitMessage) }
+                try meter.tick(NativeWork.unitsPerPoll)
+            } catch {
+                failure = error
+                stop.pointee = true
+            }
+        }
+        if let failure { throw failure }
+        return found
     }
 
     /// `splits($re; flags)`: the pieces between global matches.

@@ -30,10 +30,9 @@ enum Access {
         }
     }
 
+    /// jq's index clamp (`jv_get`): into the `int` range, then truncated. NaN gives 0.
     static func clampInt(_ d: Double) -> Int {
-        if d < -2147483648 { return -2147483648 }
-        if d > 2147483647 { return 2147483647 }
-        return Int(d)
+        CNumeric.clamped(d, -2147483648, 2147483647, nan: 0)
     }
 
     /// jq's `parse_slice`: start rounds down, end rounds up, both clamped.
@@ -82,8 +81,12 @@ enum Access {
         case let (.object(o), .string(s)): return o[s] != nil
         case let (.array(a), .number(n)):
             if n.double.isNaN { return false }
-            let i = Int(n.double)
+            // jq: `jv_array_get(t, (int)jv_number_value(k))`; out of range is INT_MIN.
+            let i = CNumeric.int(n.double)
             return i >= 0 && i < a.count
+        case (.null, _):
+            // jq 1.8's jv_has: null has no keys of any kind.
+            return false
         default:
             throw JQError("Cannot check whether \(t.typeName) has a \(k.typeName) key")
         }
@@ -95,16 +98,25 @@ enum Access {
         return t
     }
 
+    /// Sets `t[k] = v` in place. `t`'s payload is moved out (and `t` cleared) before it is
+    /// changed, and `t` is never copied into a temporary (such as a switch over `(t, k)`),
+    /// so a uniquely referenced container is updated without a copy.
     static func setInPlace(_ t: inout JSON, _ k: JSON, _ v: JSON) throws(JQError) {
-        switch (t, k) {
-        case (.object(var o), .string(let s)):
-            t = .null
-            o[s] = v
-            t = .object(o)
-        case (.null, .string(let s)):
-            t = .object([s: v])
-        case (.array, .number), (.null, .number):
-            guard case .number(let n) = k else { return }
+        switch k {
+        case .string(let s):
+            if case .object(var o) = t {
+                t = .null
+                o[s] = v
+                t = .object(o)
+            } else if case .null = t {
+                t = .object([s: v])
+            } else {
+                throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
+            }
+        case .number(let n):
+            guard t.isArrayOrNull else {
+                throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
+            }
             if n.double.isNaN { throw JQError("Cannot set array element at NaN index") }
             var a: [JSON] = []
             if case .array(let existing) = t { a = existing }
@@ -123,7 +135,11 @@ enum Access {
                 a.append(v)
             }
             t = .array(a)
-        case (.array, .object), (.null, .object):
+        case .object:
+            if case .string = t { throw JQError("Cannot update string slices") }
+            guard t.isArrayOrNull else {
+                throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
+            }
             var a: [JSON] = []
             if case .array(let existing) = t { a = existing }
             let (s, e) = try sliceBounds(count: a.count, k)
@@ -133,8 +149,6 @@ enum Access {
             t = .null
             a.replaceSubrange(s..<e, with: ins)
             t = .array(a)
-        case (.string, .object):
-            throw JQError("Cannot update string slices")
         default:
             throw JQError("Cannot update field at \(k.typeName) index of \(t.typeName)")
         }
@@ -162,6 +176,12 @@ enum Access {
         var r = root
         try setpath(&r, p[...], value)
         return r
+    }
+
+    /// `setpath` in place, for a path already known to be an array.
+    static func setpath(_ root: inout JSON, _ p: [JSON], _ value: JSON) throws(JQError) {
+        if p.count > 10_000 { throw JQError("Path too deep") }
+        try setpath(&root, p[...], value)
     }
 
     static func setpath(_ root: inout JSON, _ p: ArraySlice<JSON>, _ value: JSON) throws(JQError) {
@@ -234,8 +254,9 @@ enum Access {
                 switch key {
                 case .number(let n):
                     if n.double.isNaN { continue }
-                    var i = Int(n.double)
-                    if n.double < 0 { i = a.count + Int(n.double) }
+                    // jq: `len + (int)key` for negative keys, `(int)key` otherwise.
+                    var i = CNumeric.int(n.double)
+                    if n.double < 0 { i = a.count + i }
                     if i >= 0 && i < a.count { del[i] = true }
                 case .object:
                     let (s, e) = try sliceBounds(count: a.count, key)

@@ -40,7 +40,7 @@ enum Compiler {
         }
         var names = Set(fns.keys)
         names.formUnion(Natives.table.keys)
-        let visible = names.filter { !$0.hasPrefix("_") && !$0.hasPrefix("$") && $0 != "leaf_paths/0" && $0 != "toarray/0" }
+        let visible = names.filter { !$0.hasPrefix("_") && !$0.hasPrefix("$") && $0 != "toarray/0" }
         return PreludeState(functions: fns, builtins: .array(visible.sorted().map { .string($0) }))
     }()
 

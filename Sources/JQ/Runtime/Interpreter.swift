@@ -16,6 +16,8 @@ final class Interpreter {
     let maxDepth: Int
     let stackLimit: UInt
     var outputs = 0
+    /// Native work not yet converted into steps (see NativeWork).
+    var nativeUnits = 0
 
     init(program: CompiledProgram, env: JQEnvironment) {
         self.program = program
@@ -29,6 +31,8 @@ final class Interpreter {
         let interp = Interpreter(program: program, env: environment)
         let root = Frame(parent: nil, slotCount: program.rootSlots)
         let maxOutputs = environment.limits.maxOutputs ?? Int.max
+        let previousRun = NativeWork.install(interp)
+        defer { NativeWork.restore(previousRun) }
         do {
             try interp.eval(program.root, input, nil, root) { v, _ in
                 interp.outputs += 1
@@ -66,6 +70,15 @@ final class Interpreter {
             throw JQLimitExceeded(message: "recursion too deep (stack exhausted at call depth \(depth)); is there a recursion without a base case?")
         }
         if steps & 1023 == 0 { try checkBudget() }
+    }
+
+    /// Stops recursion over deep programs or deep values before the stack runs out.
+    @inline(__always)
+    func checkStack() throws {
+        var marker: UInt8 = 0
+        if withUnsafeMutablePointer(to: &marker, { UInt(bitPattern: $0) }) < stackLimit {
+            throw JQLimitExceeded(message: "evaluation too deep (stack exhausted); the program or its data is nested too deeply")
+        }
     }
 
     func checkBudget() throws {
@@ -113,6 +126,9 @@ final class Interpreter {
     /// the closure specializer otherwise clones these mutually recursive callback-taking
     /// functions for every closure literal, and optimization runs for tens of minutes.
     func eval(_ n: Node, _ x: JSON, _ p: Path?, _ f: Frame, _ k: Emit) throws {
+        // Deeply nested programs (and long pipelines, whose continuations nest) recurse
+        // here without any function call: measure the stack on every node.
+        try checkStack()
         switch n {
         case .identity: try k(x, p)
         case .literal(let v): try k(v, p == nil ? nil : Interpreter.invalid)
@@ -291,9 +307,14 @@ final class Interpreter {
                     _ f: Frame, _ k: Emit) throws {
         try eval(initial, x, nil, f) { start, _ in
             var acc: JSON? = start
+            let inPlace = Update.updatesInPlace(update)
             try self.eval(src, x, nil, f) { item, _ in
                 try self.tick()
                 try self.destructure(pat, item, f)
+                if inPlace {
+                    try Update.reduceStep(self, update, &acc, f)
+                    return
+                }
                 var last: JSON? = nil
                 try self.eval(update, acc ?? .null, nil, f) { v, _ in last = v }
                 acc = last
@@ -384,12 +405,40 @@ final class Interpreter {
 
     /// `..`: the value, then recursively every child (pre-order).
     func recurse(_ v: JSON, _ p: Path?, _ k: Emit) throws {
-        try k(v, p)
+        guard var path = p else { return try recurseValues(v, k) }
+        try recursePaths(v, &path, k)
+    }
+
+    private func recurseValues(_ v: JSON, _ k: Emit) throws {
+        try checkStack()
+        try tick()
+        try k(v, nil)
+        switch v {
+        case .array(let a): for e in a { try recurseValues(e, k) }
+        case .object(let o): for e in o.values { try recurseValues(e, k) }
+        default: break
+        }
+    }
+
+    /// One path buffer, extended and trimmed in place: a path is copied only when a
+    /// consumer keeps it, so `paths` over a deep value is not quadratic.
+    private func recursePaths(_ v: JSON, _ path: inout Path, _ k: Emit) throws {
+        try checkStack()
+        try tick()
+        try k(v, path)
         switch v {
         case .array(let a):
-            for (i, e) in a.enumerated() { try recurse(e, p.map { $0 + [.number(i)] }, k) }
+            for (i, e) in a.enumerated() {
+                path.append(.number(i))
+                defer { path.removeLast() }
+                try recursePaths(e, &path, k)
+            }
         case .object(let o):
-            for (key, e) in o { try recurse(e, p.map { $0 + [.string(key)] }, k) }
+            for (key, e) in o {
+                path.append(.string(key))
+                defer { path.removeLast() }
+                try recursePaths(e, &path, k)
+            }
         default:
             break
         }
@@ -542,6 +591,14 @@ final class Interpreter {
 }
 
 extension JSON {
+    /// An array or null: what a numeric index or a slice may be assigned into.
+    var isArrayOrNull: Bool {
+        switch self {
+        case .array, .null: true
+        default: false
+        }
+    }
+
     /// ` (value)` preview for messages like `Cannot iterate over number (1)`.
     var isNullOrScalarPreview: String {
         " (\(JSONText.truncated(self)))"

@@ -72,6 +72,16 @@ enum Values {
         o.keys.sorted(by: { compareStrings($0, $1) < 0 })
     }
 
+    /// Whether two arrays share one buffer: jq's `jv_equal` answers true for the same
+    /// allocation without looking inside (so `$deep == $deep` is not "too deep").
+    @inline(__always)
+    static func sameStorage<C: Collection>(_ a: C, _ b: C) -> Bool {
+        guard !a.isEmpty, a.count == b.count else { return false }
+        let pa = a.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        let pb = b.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        return pa != nil && pa == pb
+    }
+
     /// jq's equality: numbers by value (integer literals beyond double precision by their
     /// digits, as jq 1.8's decNumber does), objects regardless of key order, depth-limited.
     static func equal(_ a: JSON, _ b: JSON, depth: Int = 0) throws(JQError) -> Bool {
@@ -88,10 +98,12 @@ enum Values {
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)):
             guard x.count == y.count else { return false }
+            if sameStorage(x, y) { return true }
             for i in 0..<x.count where try !equal(x[i], y[i], depth: depth + 1) { return false }
             return true
         case let (.object(x), .object(y)):
             guard x.count == y.count else { return false }
+            if sameStorage(x.keys.elements, y.keys.elements) && sameStorage(x.values.elements, y.values.elements) { return true }
             for (k, v) in x {
                 guard let w = y[k], try equal(v, w, depth: depth + 1) else { return false }
             }
@@ -139,6 +151,26 @@ enum Values {
         }
     }
 
+    /// `a = a + b`, appending to `a`'s storage when `a` holds the only reference
+    /// (the payload is moved out before it grows; no temporary copy of `a` is made).
+    static func addInPlace(_ a: inout JSON, _ b: JSON) throws(JQError) {
+        if case .object(var x) = a, case .object(let y) = b {
+            a = .null
+            for (k, v) in y { x[k] = v }
+            a = .object(x)
+        } else if case .array(var x) = a, case .array(let y) = b {
+            a = .null
+            x.append(contentsOf: y)
+            a = .array(x)
+        } else if case .string(var x) = a, case .string(let y) = b {
+            a = .null
+            x += y
+            a = .string(x)
+        } else {
+            a = try add(a, b)
+        }
+    }
+
     static func subtract(_ a: JSON, _ b: JSON) throws(JQError) -> JSON {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(JSONNumber(x.double - y.double))
@@ -154,7 +186,7 @@ enum Values {
         }
     }
 
-    static func multiply(_ a: JSON, _ b: JSON) throws(JQError) -> JSON {
+    static func multiply(_ a: JSON, _ b: JSON) throws -> JSON {
         switch (a, b) {
         case let (.number(x), .number(y)): return .number(JSONNumber(x.double * y.double))
         case let (.string(s), .number(n)), let (.number(n), .string(s)):
@@ -162,11 +194,33 @@ enum Values {
             if d < 0 || d.isNaN { return .null }
             let count = d > Double(Int32.max) ? Int(Int32.max) : Int(d)
             if count == 0 || s.isEmpty { return .string("") }
-            if s.utf8.count * count >= Int(Int32.max) - 8 { throw JQError("Repeat string result too long") }
-            return .string(String(repeating: s, count: count))
+            let total = s.utf8.count * count
+            if total >= maxStringBytes { throw JQError("Repeat string result too long") }
+            return .string(try repeatString(s, total: total))
         case let (.object(x), .object(y)):
             return .object(try deepMerge(x, y, depth: 0))
         default: throw JQError.type2(a, b, "cannot be multiplied")
+        }
+    }
+
+    /// jq's `jv_string_repeat` limit: results of `INT_MAX - 8` bytes or more are refused.
+    static let maxStringBytes = Int(Int32.max) - 8
+
+    /// `s` repeated to `total` bytes by doubling, as jq does, polling the run's limits
+    /// between doublings so a huge repeat under a deadline stops in time.
+    static func repeatString(_ s: String, total: Int) throws -> String {
+        var meter = WorkMeter()
+        return try String(unsafeUninitializedCapacity: total) { buf in
+            let base = buf.baseAddress!
+            var filled = 0
+            for b in s.utf8 { base[filled] = b; filled += 1 }
+            while filled < total {
+                try meter.tick(filled)
+                let grow = min(total - filled, filled)
+                (base + filled).update(from: base, count: grow)
+                filled += grow
+            }
+            return filled
         }
     }
 
@@ -196,6 +250,7 @@ enum Values {
 
     /// jq's `dtoi`: clamp to intmax range, truncating.
     static func dtoi(_ d: Double) -> Int {
+        if d.isNaN { return Int.min }
         if d < -9.223372036854775808e18 { return Int.min }
         if -d <= -9.223372036854775808e18 { return Int.max }
         return Int(d)
@@ -212,7 +267,7 @@ enum Values {
         }
     }
 
-    static func binary(_ op: BinaryOp, _ a: JSON, _ b: JSON) throws(JQError) -> JSON {
+    static func binary(_ op: BinaryOp, _ a: JSON, _ b: JSON) throws -> JSON {
         switch op {
         case .add: return try add(a, b)
         case .sub: return try subtract(a, b)

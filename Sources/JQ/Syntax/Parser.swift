@@ -10,6 +10,9 @@ struct SyntaxError: Error {
 struct Parser {
     var lexer: Lexer
     var peeked: (Token, Span)?
+    /// Nesting of the construct being parsed, and the deepest level reached (see Parser+Nesting).
+    var level = 0
+    var highWater = 0
     /// Byte offset -> 1-based line, for `$__loc__`.
     let source: SourceFile
 
@@ -124,6 +127,8 @@ struct Parser {
     }
 
     mutating func parseFuncDef() throws(SyntaxError) -> FuncDecl {
+        try enter()
+        defer { leave() }
         let (_, start) = advance() // def
         let name: String
         switch advance().0 {
@@ -152,21 +157,46 @@ struct Parser {
 
     // MARK: queries
 
+    /// `a | b | c`, right-nested as jq groups it, parsed in a loop: a long pipeline costs
+    /// no parser stack, only tree depth (checked against the nesting limit).
     mutating func parsePipe() throws(SyntaxError) -> Expr {
-        let (lhs, terminal) = try parseCommaChain()
-        if !terminal && accept("|") {
-            return .pipe(lhs, try parsePipe())
+        let saved = beginOperand()
+        var items: [Expr] = []
+        var depths: [Int] = []
+        while true {
+            _ = beginOperand()
+            let (e, terminal) = try parseCommaChain()
+            items.append(e)
+            depths.append(operandDepth())
+            // Operand i (0-based) of the finished pipeline sits at least i levels down.
+            try checkChain(items.count - 1 + depths[depths.count - 1], at: peekSpan())
+            if terminal || !accept("|") { break }
         }
-        return lhs
+        var depth = depths.count == 1 ? depths[0] : 0
+        if depths.count > 1 {
+            for (i, d) in depths.enumerated() { depth = max(depth, min(i + 1, depths.count - 1) + d) }
+        }
+        try checkChain(depth, at: peekSpan())
+        endChain(depth, saved: saved)
+        var e = items.removeLast()
+        while let lhs = items.popLast() { e = .pipe(lhs, e) }
+        return e
     }
 
     mutating func parseCommaChain() throws(SyntaxError) -> (Expr, Bool) {
+        let saved = beginOperand()
         var (lhs, terminal) = try parseQueryAtom()
-        while !terminal && accept(",") {
+        var depth = operandDepth()
+        while !terminal && peek() == .punct(",") {
+            let (_, span) = advance()
+            _ = beginOperand()
             let (rhs, t) = try parseQueryAtom()
+            depth = max(depth, operandDepth()) + 1
+            try checkChain(depth, at: span)
             lhs = .comma(lhs, rhs)
             terminal = t
         }
+        endChain(depth, saved: saved)
         return (lhs, terminal)
     }
 
@@ -174,10 +204,14 @@ struct Parser {
     mutating func parseQueryAtom() throws(SyntaxError) -> (Expr, Bool) {
         switch peek() {
         case .keyword("def"):
+            try enter()
+            defer { leave() }
             var defs = [try parseFuncDef()]
             while peek() == .keyword("def") { defs.append(try parseFuncDef()) }
             return (.funcDefs(defs, try parsePipe()), true)
         case .keyword("label"):
+            try enter()
+            defer { leave() }
             advance()
             guard case .variable(let name) = advance().0 else { throw unexpected(expected: "$name") }
             try expect("|")
@@ -187,6 +221,11 @@ struct Parser {
         }
         let e = try parseBinary(0)
         if accept("as") {
+            try enter()
+            defer { leave() }
+            // The bound source sits one level down too.
+            highWater += 1
+            if highWater > JQSyntaxLimits.maxNestingDepth { throw tooDeep(peekSpan()) }
             let pats = try parsePatterns()
             try expect("|")
             return (.bind(e, pats, try parsePipe()), true)
@@ -201,6 +240,8 @@ struct Parser {
     }
 
     mutating func parsePattern() throws(SyntaxError) -> Pattern {
+        try enter()
+        defer { leave() }
         let (t, span) = advance()
         switch t {
         case .variable(let n):
@@ -264,13 +305,23 @@ struct Parser {
         }
     }
 
+    /// Operators by precedence climbing: left-associative chains (`a + b + c`) loop,
+    /// right-associative ones (`a // b // c`) recurse, one nesting level per operand.
     mutating func parseBinary(_ minPrec: Int) throws(SyntaxError) -> Expr {
+        try enter()
+        defer { leave() }
+        let saved = beginOperand()
         var lhs = try parseTerm()
+        var depth = operandDepth()
+        defer { endChain(depth, saved: saved) }
         var lastNonassoc: Int? = nil
         while let (prec, assoc) = Parser.binaryInfo(peek()), prec >= minPrec {
             if assoc == "n" && lastNonassoc == prec { throw unexpected() }
             let (tok, span) = advance()
+            _ = beginOperand()
             let rhs = try parseBinary(assoc == "r" ? prec : prec + 1)
+            depth = max(depth, operandDepth()) + 1
+            try checkChain(depth, at: span)
             guard case .punct(let op) = tok else {
                 lhs = tok == .keyword("or") ? .or(lhs, rhs) : .and(lhs, rhs)
                 continue
@@ -289,9 +340,15 @@ struct Parser {
 
     // MARK: terms
 
+    /// A primary with its postfix chain (`.a`, `[i]`, `[a:b]`, `[]`, `?`), built in a loop.
     mutating func parseTerm() throws(SyntaxError) -> Expr {
+        let saved = beginOperand()
         var t = try parsePrimary()
+        var depth = operandDepth()
+        defer { endChain(depth, saved: saved) }
         while true {
+            let linkSpan = peekSpan()
+            _ = beginOperand()
             switch peek() {
             case .field(let name):
                 advance()
@@ -314,6 +371,8 @@ struct Parser {
             default:
                 return t
             }
+            depth = max(depth, operandDepth()) + 1
+            try checkChain(depth, at: linkSpan)
         }
     }
 
@@ -371,6 +430,8 @@ struct Parser {
         case .punct("{"):
             return try parseObject()
         case .punct("-"):
+            try enter()
+            defer { leave() }
             return .neg(try parseTerm(), span)
         case .keyword("$__loc__"):
             return .loc(source.location(ofByte: span.start).line)
@@ -437,7 +498,9 @@ struct Parser {
     /// The operand of `try` / `catch`: a postfix term (jq gives `try` higher precedence
     /// than every binary operator).
     mutating func parsePostTry() throws(SyntaxError) -> Expr {
-        try parseTerm()
+        try enter()
+        defer { leave() }
+        return try parseTerm()
     }
 
     mutating func parseElse() throws(SyntaxError) -> Expr? {
@@ -445,6 +508,8 @@ struct Parser {
             let cond = try parsePipe()
             try expect("then")
             let then = try parsePipe()
+            try enter()
+            defer { leave() }
             return .ifThen(cond, then, try parseElse())
         }
         if accept("else") {
@@ -512,8 +577,17 @@ struct Parser {
 
     /// An object value: an expression without `,`, where `|` is allowed.
     mutating func parseObjectValue() throws(SyntaxError) -> Expr {
+        let saved = beginOperand()
         var e = try parseBinary(0)
-        while accept("|") { e = .pipe(e, try parseBinary(0)) }
+        var depth = operandDepth()
+        while peek() == .punct("|") {
+            let (_, span) = advance()
+            _ = beginOperand()
+            e = .pipe(e, try parseBinary(0))
+            depth = max(depth, operandDepth()) + 1
+            try checkChain(depth, at: span)
+        }
+        endChain(depth, saved: saved)
         return e
     }
 }
