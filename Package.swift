@@ -62,6 +62,7 @@ let package = Package(
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics",
+            "PodSecurity", "ContentFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -77,6 +78,7 @@ let package = Package(
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
             "KubeAudit", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "PodSecurity",
         ]),
 
         // Command line.

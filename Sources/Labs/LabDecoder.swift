@@ -103,6 +103,11 @@ struct LabDecoder {
                                   compare: cmp ?? .ordered))
         case .predict?:
             lab.spec = .predict(predictSpec(&m, at: root.mark))
+        case .pssManifest?, .pssLabels?, .pssPredict?:
+            // Pod Security kinds: PSSLabDecoder.swift.
+            var pss = PSSLabDecoder(source: source, labID: id)
+            if let spec = pss.spec(kind!, at: root.mark, take: { m.take($0) }) { lab.spec = spec }
+            diagnostics += pss.diagnostics
         case nil:
             break
         }
