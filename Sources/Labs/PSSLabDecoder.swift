@@ -133,7 +133,7 @@ struct PSSLabDecoder {
             items.append(.init(id: object.name, namespace: ns, object: object))
         }
         if items.isEmpty && !text.isEmpty { error("`manifests:` holds no pod or workload", manifestsNode?.mark) }
-        return PSSPredictSpec(namespaces: namespaces, ask: ask, items: items)
+        return PSSPredictSpec(namespaces: namespaces, ask: ask, items: items, text: text)
     }
 
     // MARK: - Values

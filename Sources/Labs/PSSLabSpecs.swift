@@ -78,6 +78,8 @@ public struct PSSPredictSpec: Sendable {
     public var namespaces: [Namespace]
     public var ask: [Fact]
     public var items: [Item]
+    /// The manifests as written in the lab, for `peek`.
+    public var text: String
 
     public func namespace(_ name: String) -> Namespace? { namespaces.first { $0.name == name } }
 }
