@@ -77,7 +77,7 @@ struct PSSLabelsGrader {
         if wrong.isEmpty { return .init(name: name, passed: true) }
         return .init(name: name, passed: false, findings: [
             Finding(.pssOutcomeDiffers, subject: .item(probe.id), mismatches: wrong,
-                    message: facts.response.annotation(PodSecurityAnnotations.enforcePolicy).map { "enforce-policy: \($0)" }),
+                    message: facts.response.policy.map { "the namespace's policy: \($0)" }),
         ])
     }
 }

@@ -35,7 +35,7 @@ enum PSSFindingText {
         case .pssOutcomeDiffers:
             var out: [String] = []
             for m in f.mismatches {
-                out.append("\(m.field): you said \(m.expected ?? "(not stated)"), it is \(m.actual?.isEmpty == false ? m.actual! : "none")")
+                out.append(outcomeMismatch(m))
                 if let reason = m.reason { out.append("  " + reason) }
             }
             if let policy = f.expected { out.append(policy) }
@@ -43,6 +43,21 @@ enum PSSFindingText {
             return out
         default:
             return []
+        }
+    }
+
+    /// One wrong fact: a probe's requirement (allowed, warned, audited) or a prediction.
+    private static func outcomeMismatch(_ m: Finding.Mismatch) -> String {
+        let must = m.expected == "true"
+        switch m.field {
+        case "allowed": return must ? "must be allowed, but kube-apiserver refuses it:" : "must be refused, but it is allowed"
+        case "warned": return must ? "must get a warning, but gets none" : "must get no warning, but gets one:"
+        case "audited": return must ? "must be audited, but has no audit-violations annotation"
+            : "must not be audited, but the audit event gets:"
+        case "checks", "audit":
+            return "\(m.field): you said " + (m.expected.map { "[\($0)]" } ?? "(not stated)") + ", it is [\(m.actual ?? "")]"
+        default:
+            return "\(m.field): you said \(m.expected ?? "(not stated)"), it is \(m.actual ?? "")"
         }
     }
 
