@@ -58,8 +58,10 @@ struct PSSManifestGrader {
                                 message: response.forbiddenError ?? response.warnings.first ?? result.enforceMessage)]
         for v in result.violations {
             let req = v.check.requirement
+            let prefix = object.kind.templatePrefix
+            let fields = req.fields.map { $0.hasPrefix("spec.") || $0.hasPrefix("metadata.") ? prefix + $0 : $0 }
             findings.append(Finding(.pssCheckFails, subject: .item(v.check.rawValue), actual: v.detail,
-                                    mismatches: req.fields.map { .init(field: $0, expected: req.allowed, actual: nil) },
+                                    mismatches: fields.map { .init(field: $0, expected: req.allowed, actual: nil) },
                                     message: v.reason))
         }
         return .init(name: name, passed: false, findings: findings)

@@ -112,7 +112,9 @@ import Testing
         #expect(refused.actual == "controller")
         #expect(refused.message?.hasPrefix(#"would violate PodSecurity "restricted:v1.35": host namespaces"#) == true)
         // The pods are defaulted as pods: hostNetwork turns containerPort into a hostPort.
-        #expect(report.findings.contains { $0.code == .pssCheckFails && $0.subject == .item("hostPorts") })
+        let hostPorts = try #require(report.findings.first { $0.code == .pssCheckFails && $0.subject == .item("hostPorts") })
+        // The fields to change are named where they are in the Deployment.
+        #expect(hostPorts.mismatches.first?.field.hasPrefix("spec.template.spec.containers[*].ports[*].hostPort") == true)
     }
 
     @Test func anAnswerWithoutAWorkloadSaysSo() throws {
