@@ -62,7 +62,7 @@ let package = Package(
 
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat",
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat", "PodSecurity",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -78,7 +78,7 @@ let package = Package(
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
-            "ContentFormat",
+            "ContentFormat", "PodSecurity",
         ]),
 
         // Command line.

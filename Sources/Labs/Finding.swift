@@ -33,6 +33,23 @@ public struct Finding: Sendable, Equatable {
         case notAnswered
         /// Predicted facts that are wrong (`mismatches`), and why (`message`).
         case wrongPrediction
+        // Pod Security labs (PSSManifestGrader, PSSLabelsGrader, PSSPredictGrader).
+        /// The answer holds no pod or workload, or more than one (`actual`: what it holds).
+        case pssNoWorkload
+        /// Admission refuses the answer (`message`: the engine's error verbatim, `subject` the object).
+        case pssRefused
+        /// One failing check (`subject` its id, `message` upstream's reason, `actual` its
+        /// detail, `mismatches` the fields to change with the allowed values as `expected`).
+        case pssCheckFails
+        /// Something the workload needs is gone (`subject` the requirement, `expected`
+        /// path and value, `actual` what is there).
+        case pssRequirementUnmet
+        /// A namespace label is wrong, missing or not pinned (`subject` the label,
+        /// `expected`/`actual`, `message` the engine's label error).
+        case pssLabelProblem
+        /// Admission treats a probe or object otherwise than stated (`subject` the object,
+        /// `mismatches` per fact, `message` the engine's error, warning or audit annotation).
+        case pssOutcomeDiffers
     }
 
     /// What a finding is about.

@@ -12,6 +12,13 @@ public struct Lab: Sendable, Identifiable {
         case query
         /// State what kube-apiserver records for given requests under a policy.
         case predict
+        // Pod Security labs (PSSLabSpecs.swift).
+        /// Write or fix a pod or workload manifest until a Pod Security level admits it.
+        case pssManifest = "pss-manifest"
+        /// Write a Namespace whose Pod Security labels treat probe pods as asked.
+        case pssLabels = "pss-labels"
+        /// State what Pod Security admission does with manifests in labelled namespaces.
+        case pssPredict = "pss-predict"
 
         /// What the learner's answer is written in.
         public var answerLanguage: String {
@@ -19,6 +26,9 @@ public struct Lab: Sendable, Identifiable {
             case .policy, .fix: "an audit policy (YAML)"
             case .query: "a jq program"
             case .predict: "a YAML mapping of request ids to predictions"
+            case .pssManifest: "a pod or workload manifest (YAML)"
+            case .pssLabels: "a Namespace manifest (YAML)"
+            case .pssPredict: "a YAML mapping of object names to predictions"
             }
         }
     }
@@ -46,6 +56,7 @@ public struct Lab: Sendable, Identifiable {
         case .policy(let p), .fix(let p): p.scenario
         case .query(let q): q.scenario
         case .predict: nil
+        case .pssManifest, .pssLabels, .pssPredict: nil
         }
     }
 
@@ -55,6 +66,7 @@ public struct Lab: Sendable, Identifiable {
         case .policy(let p), .fix(let p): p.duration
         case .query(let q): q.duration
         case .predict: "1h"
+        case .pssManifest, .pssLabels, .pssPredict: "1h"
         }
     }
 }
@@ -67,6 +79,9 @@ public enum LabSpec: Sendable {
     case fix(PolicyLabSpec)
     case query(QuerySpec)
     case predict(PredictSpec)
+    case pssManifest(PSSManifestSpec)
+    case pssLabels(PSSLabelsSpec)
+    case pssPredict(PSSPredictSpec)
 
     public var kind: Lab.Kind {
         switch self {
@@ -74,6 +89,9 @@ public enum LabSpec: Sendable {
         case .fix: .fix
         case .query: .query
         case .predict: .predict
+        case .pssManifest: .pssManifest
+        case .pssLabels: .pssLabels
+        case .pssPredict: .pssPredict
         }
     }
 }

@@ -21,6 +21,12 @@ public struct LabChecker {
                 .grade(answer, cancellation: cancellation)
         case .predict(let spec):
             return try PredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        case .pssManifest(let spec):
+            return PSSManifestGrader(lab: lab, spec: spec).grade(answer)
+        case .pssLabels(let spec):
+            return PSSLabelsGrader(lab: lab, spec: spec).grade(answer)
+        case .pssPredict(let spec):
+            return PSSPredictGrader(lab: lab, spec: spec).grade(answer)
         }
     }
 

@@ -3,6 +3,7 @@ import ContentFormat
 import Diagnostics
 import Foundation
 import KubeAudit
+import Yams
 
 /// Reads a lab file into a `Lab` with the content field reader, collecting every problem
 /// as a positioned diagnostic (unknown keys, wrong types, missing fields, the kind's own
@@ -68,6 +69,17 @@ enum LabDecoder {
             lab.spec = .query(querySpec(&m, &r, scenario: scenario ?? "", duration: duration))
         case .predict?:
             lab.spec = .predict(predictSpec(&m, &r))
+        case .pssManifest?, .pssLabels?, .pssPredict?:
+            // Pod Security kinds: PSSLabDecoder.swift, which reads its keys from the document's
+            // Yams tree (taking a key here marks it as read for the unknown-key check).
+            var pss = PSSLabDecoder(source: r.source, labID: id)
+            let root = try? Yams.compose(yaml: String(decoding: r.source.bytes, as: UTF8.self))
+            let map = root?.mapping
+            let spec = pss.spec(kind!, at: root?.mark) { key in
+                m.take(key) == nil ? nil : map?.first { $0.key.string == key }?.value
+            }
+            if let spec { lab.spec = spec }
+            for d in pss.diagnostics { r.report(d) }
         case nil:
             break
         }

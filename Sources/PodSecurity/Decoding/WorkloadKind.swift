@@ -54,6 +54,10 @@ public enum WorkloadKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The path of the pod template's fields in the object: "spec.template." for a
+    /// Deployment, "spec.jobTemplate.spec.template." for a CronJob, "" for a Pod.
+    public var templatePrefix: String { templatePath.map { $0.field + "." }.joined() }
+
     /// ReplicationController's template is a pointer: without one there is nothing to check.
     var templateIsOptional: Bool { self == .replicationController }
 }

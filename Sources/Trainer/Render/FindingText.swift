@@ -48,6 +48,8 @@ public enum FindingText {
         case .wrongPrediction:
             return f.mismatches.map { predictMismatch($0, nothingLogged: f.rule?.level == AuditLevel.none.rawValue) }
                 + ["why: " + (f.message ?? "")]
+        case .pssNoWorkload, .pssRefused, .pssCheckFails, .pssRequirementUnmet, .pssLabelProblem, .pssOutcomeDiffers:
+            return PSSFindingText.lines(f)
         }
     }
 

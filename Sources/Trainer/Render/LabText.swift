@@ -17,7 +17,7 @@ public enum LabText {
             let p = progress[lab.id]
             let mark = p?.passed == true ? style.green("passed ") : (p?.attempts ?? 0) > 0 ? style.yellow("tried  ") : "       "
             out += String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) + lab.title + "\n"
+                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) + lab.title + "\n"
         }
         let passed = labs.count { progress[$0.id]?.passed == true }
         out += "\n\(passed) of \(labs.count) labs passed.\n"
@@ -34,6 +34,7 @@ public enum LabText {
             facts.append(q.slurp ? "the program reads the whole log as one array (jq -s)" : "the program runs on each event")
             facts.append("outputs compared " + (q.compare == .ordered ? "in order" : "in any order"))
         }
+        facts += PSSFindingText.facts(lab.spec)
         if !facts.isEmpty { out += "\n" + style.dim(facts.joined(separator: "; ")) + "\n" }
         out += "\nYour answer: \(lab.kind.answerLanguage).\n"
         if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -9,6 +9,9 @@ enum LabAffordances {
         case .policy, .fix: "Write the policy with `write` (end with a line `.`), `edit` or `load FILE`; `explain` a request; `check`."
         case .query: "Try queries with `try FILTER` on the log (`peek` shows events); set the answer with `answer FILTER` or `write`; `check`."
         case .predict: "Write your predictions with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `check`."
+        case .pssManifest: "Write the manifest with `write` (end with a line `.`), `edit` or `load FILE`; `explain` runs every check on it; `check`."
+        case .pssLabels: "Write the Namespace with `write` (end with a line `.`), `edit` or `load FILE`; `peek` shows the probe pods; `explain PROBE` shows admission on one; `check`."
+        case .pssPredict: "`peek` shows the namespaces and objects; write your predictions with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `explain NAME LEVEL[:VERSION]` runs the checks; `check`."
         }
     }
 
@@ -17,6 +20,7 @@ enum LabAffordances {
         switch spec {
         case .query: false
         case .policy, .fix, .predict: true
+        case .pssManifest, .pssLabels, .pssPredict: true
         }
     }
 
@@ -25,6 +29,7 @@ enum LabAffordances {
         switch spec {
         case .query: 3
         case .policy, .fix, .predict: 15
+        case .pssManifest, .pssLabels, .pssPredict: 40
         }
     }
 }

@@ -80,6 +80,8 @@ extension Trainer {
                 }
             case .predict(let spec):
                 for item in spec.requests { say("  \(item.id): \(item.request.summary)") }
+            case .pssManifest, .pssLabels, .pssPredict:
+                peekPodSecurity(s.lab.spec, n)
             }
             return .ok
         } catch {
@@ -106,6 +108,8 @@ extension Trainer {
                         return ("the lab's policy", e)
                     }
                     if let id = spec.policy, let e = try content.resources?.policy(id) { return ("policy \(id)", e) }
+                case .pssManifest, .pssLabels, .pssPredict:
+                    return nil
                 }
             } catch {
                 say(style.red("error") + ": \(error.description)")
