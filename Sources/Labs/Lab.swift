@@ -12,6 +12,10 @@ public struct Lab: Sendable, Identifiable {
         case query
         /// State what kube-apiserver records for given requests under a policy.
         case predict
+        /// Write or fix NetworkPolicies for a cluster: connections that must and must not work.
+        case netpol
+        /// State which connections a cluster's NetworkPolicies allow (a truth table or a list).
+        case netpolPredict = "netpol-predict"
 
         /// What the learner's answer is written in.
         public var answerLanguage: String {
@@ -19,6 +23,8 @@ public struct Lab: Sendable, Identifiable {
             case .policy, .fix: "an audit policy (YAML)"
             case .query: "a jq program"
             case .predict: "a YAML mapping of request ids to predictions"
+            case .netpol: "NetworkPolicies (YAML, several documents separated by ---)"
+            case .netpolPredict: "a YAML mapping (table rows of . and X, or connection ids to verdicts)"
             }
         }
     }
@@ -45,7 +51,7 @@ public struct Lab: Sendable, Identifiable {
         switch spec {
         case .policy(let p), .fix(let p): p.scenario
         case .query(let q): q.scenario
-        case .predict: nil
+        case .predict, .netpol, .netpolPredict: nil
         }
     }
 
@@ -54,7 +60,7 @@ public struct Lab: Sendable, Identifiable {
         switch spec {
         case .policy(let p), .fix(let p): p.duration
         case .query(let q): q.duration
-        case .predict: "1h"
+        case .predict, .netpol, .netpolPredict: "1h"
         }
     }
 }
@@ -67,6 +73,8 @@ public enum LabSpec: Sendable {
     case fix(PolicyLabSpec)
     case query(QuerySpec)
     case predict(PredictSpec)
+    case netpol(NetPolLabSpec)
+    case netpolPredict(NetPolPredictSpec)
 
     public var kind: Lab.Kind {
         switch self {
@@ -74,6 +82,8 @@ public enum LabSpec: Sendable {
         case .fix: .fix
         case .query: .query
         case .predict: .predict
+        case .netpol: .netpol
+        case .netpolPredict: .netpolPredict
         }
     }
 }

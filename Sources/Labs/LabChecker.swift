@@ -21,6 +21,10 @@ public struct LabChecker {
                 .grade(answer, cancellation: cancellation)
         case .predict(let spec):
             return try PredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        case .netpol(let spec):
+            return try NetPolGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        case .netpolPredict(let spec):
+            return try NetPolPredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
         }
     }
 

@@ -54,7 +54,7 @@ struct LabDecoder {
         let kindText = string(kindNode, "kind", required: true)
         let kind = kindText.flatMap(Lab.Kind.init(rawValue:))
         if let kindText, kind == nil {
-            error("unknown kind \"\(kindText)\"; expected one of policy, fix, query, predict", at: kindNode?.mark)
+            error("unknown kind \"\(kindText)\"; expected one of \(Lab.Kind.allCases.map(\.rawValue).joined(separator: ", "))", at: kindNode?.mark)
         }
         var lab = Lab(
             id: id, title: string(m.take("title"), "title", required: true) ?? "",
@@ -103,12 +103,16 @@ struct LabDecoder {
                                   compare: cmp ?? .ordered))
         case .predict?:
             lab.spec = .predict(predictSpec(&m, at: root.mark))
+        case .netpol?, .netpolPredict?:
+            var d = NetPolSpecDecoder(source: source)
+            lab.spec = d.decode(kind!, take: { m.take($0) }, at: root.mark)
+            diagnostics += d.diagnostics
         case nil:
             break
         }
         unknownKeys(m, allowed: ["format_version", "id", "title", "kind", "topic", "task", "lesson", "hints", "sources",
                                  "starter", "reference", "scenario", "duration", "strict", "expect", "policy", "seeds",
-                                 "slurp", "compare", "policy_text", "ask", "requests"],
+                                 "slurp", "compare", "policy_text", "ask", "requests"] + NetPolSpecDecoder.keys,
                     context: kindText.map { " for a \($0) lab" } ?? "")
         return lab
     }
