@@ -75,6 +75,7 @@ let package = Package(
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
             "KubeAudit", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
+            "NetworkPolicy",
         ]),
 
         // Command line.

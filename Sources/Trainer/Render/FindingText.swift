@@ -48,6 +48,12 @@ public enum FindingText {
         case .wrongPrediction:
             return f.mismatches.map { predictMismatch($0, nothingLogged: f.rule?.level == AuditLevel.none.rawValue) }
                 + ["why: " + (f.message ?? "")]
+        case .networkPolicyRejected:
+            return ["kube-apiserver would reject it: \(f.message ?? "")"]
+        case .notANetworkPolicy:
+            return [f.message ?? "the answer holds an object that is not a NetworkPolicy"]
+        case .connectionWrong, .verdictWrong:
+            return TrafficText.lines(f)
         }
     }
 
@@ -90,7 +96,7 @@ public enum FindingText {
 
     static func subjectText(_ subject: Finding.Subject?) -> String {
         switch subject {
-        case .request(let s)?, .requests(let s)?, .scenario(let s)?, .item(let s)?: s
+        case .request(let s)?, .requests(let s)?, .scenario(let s)?, .item(let s)?, .connection(let s)?: s
         case .event(let i, let n)?: "event \(i) of \(n)"
         case .output(let i, _)?: "output #\(i)"
         case nil: ""

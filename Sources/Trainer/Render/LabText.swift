@@ -34,6 +34,7 @@ public enum LabText {
             facts.append(q.slurp ? "the program reads the whole log as one array (jq -s)" : "the program runs on each event")
             facts.append("outputs compared " + (q.compare == .ordered ? "in order" : "in any order"))
         }
+        facts += NetPolText.facts(lab)
         if !facts.isEmpty { out += "\n" + style.dim(facts.joined(separator: "; ")) + "\n" }
         out += "\nYour answer: \(lab.kind.answerLanguage).\n"
         if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -9,6 +9,10 @@ enum LabAffordances {
         case .policy, .fix: "Write the policy with `write` (end with a line `.`), `edit` or `load FILE`; `explain` a request; `check`."
         case .query: "Try queries with `try FILTER` on the log (`peek` shows events); set the answer with `answer FILTER` or `write`; `check`."
         case .predict: "Write your predictions with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `check`."
+        case .netpol: "`peek` shows the cluster; write NetworkPolicies with `write` (end with a line `.`), `edit` or `load FILE`; "
+            + "`explain FROM TO PORT[/PROTOCOL]` a connection under your answer; `check`."
+        case .netpolPredict: "`peek` shows the cluster and its policies; write your prediction with `write` (YAML, end with a line `.`), "
+            + "`edit` or `load FILE`; `check`. (`explain FROM TO PORT` gives away a verdict.)"
         }
     }
 
@@ -16,7 +20,7 @@ enum LabAffordances {
     static func tabIndents(_ spec: LabSpec) -> Bool {
         switch spec {
         case .query: false
-        case .policy, .fix, .predict: true
+        case .policy, .fix, .predict, .netpol, .netpolPredict: true
         }
     }
 
@@ -25,6 +29,7 @@ enum LabAffordances {
         switch spec {
         case .query: 3
         case .policy, .fix, .predict: 15
+        case .netpol, .netpolPredict: 100
         }
     }
 }

@@ -80,6 +80,8 @@ extension Trainer {
                 }
             case .predict(let spec):
                 for item in spec.requests { say("  \(item.id): \(item.request.summary)") }
+            case .netpol, .netpolPredict:
+                return peekCluster(s.lab, resources: resources, limit: n)
             }
             return .ok
         } catch {
@@ -106,6 +108,8 @@ extension Trainer {
                         return ("the lab's policy", e)
                     }
                     if let id = spec.policy, let e = try content.resources?.policy(id) { return ("policy \(id)", e) }
+                case .netpol, .netpolPredict:
+                    break
                 }
             } catch {
                 say(style.red("error") + ": \(error.description)")
