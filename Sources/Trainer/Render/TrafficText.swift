@@ -19,6 +19,11 @@ enum TrafficText {
         if deleted { out.append("after the deletion it is \(verdict(t.allowed)):") }
         out += explanation(t).map { "  " + $0 }
         for b in t.before {
+            // The same verdict for the same reasons needs saying once.
+            if b.allowed == t.allowed {
+                out.append("before the deletion it was \(verdict(b.allowed)) as well")
+                continue
+            }
             out.append("before the deletion it was \(verdict(b.allowed)):")
             out += explanation(b).map { "  " + $0 }
         }
@@ -57,7 +62,7 @@ enum TrafficText {
 
     private static func place(_ r: TrafficEvidence.RuleAt) -> String {
         guard let line = r.line else { return "" }
-        return r.inAnswer ? " (line \(line) of your answer)" : " (\(r.file ?? "the lab's cluster"):\(line))"
+        return r.inAnswer ? " at line \(line) of your answer" : " at \(r.file ?? "the lab's cluster"):\(line)"
     }
 
     static func json(_ t: TrafficEvidence) -> JSON {
