@@ -62,7 +62,7 @@ let package = Package(
 
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
-            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat", "PodSecurity",
+            "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat", "PodSecurity", "NetworkPolicy",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -78,7 +78,7 @@ let package = Package(
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
-            "ContentFormat", "PodSecurity",
+            "ContentFormat", "PodSecurity", "NetworkPolicy",
         ]),
 
         // Command line.
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
-        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
+        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "NetworkPolicy"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],
                     exclude: ["Golden"]),

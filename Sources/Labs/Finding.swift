@@ -50,6 +50,16 @@ public struct Finding: Sendable, Equatable {
         /// Admission treats a probe or object otherwise than stated (`subject` the object,
         /// `mismatches` per fact, `message` the engine's error, warning or audit annotation).
         case pssOutcomeDiffers
+        // NetworkPolicy labs (netpol, netpol-predict): `traffic` holds the engine's explanation.
+        /// kube-apiserver would reject a NetworkPolicy of the answer (`message`: its error).
+        case networkPolicyRejected
+        /// The answer holds an object other than a NetworkPolicy (`message`).
+        case notANetworkPolicy
+        /// A connection is not as the lab requires (`expected`/`actual`: allowed or blocked).
+        case connectionWrong
+        /// A predicted verdict is wrong (`expected`: the answer's, `actual`: the engine's;
+        /// `allowed`/`blocked`, or `opened`/`closed`/`unchanged` after a deletion).
+        case verdictWrong
     }
 
     /// What a finding is about.
@@ -60,6 +70,8 @@ public struct Finding: Sendable, Equatable {
         case event(index: Int, of: Int)
         case output(index: Int, sorted: Bool)
         case item(String)
+        /// `shop/web -> shop/db 5432/TCP`.
+        case connection(String)
     }
 
     /// One fact that differs: which field, what was expected, what it is.
@@ -119,6 +131,8 @@ public struct Finding: Sendable, Equatable {
     public var share: Int?
     /// Shown as an example of the finding before it.
     public var isExample: Bool
+    /// Why a connection is allowed or blocked (NetworkPolicy findings).
+    public var traffic: TrafficEvidence? = nil
 
     public init(_ code: Code, subject: Subject? = nil, expected: String? = nil, actual: String? = nil,
                 mismatches: [Mismatch] = [], rule: Rule? = nil, counterexample: String? = nil, message: String? = nil,

@@ -19,6 +19,10 @@ public struct Lab: Sendable, Identifiable {
         case pssLabels = "pss-labels"
         /// State what Pod Security admission does with manifests in labelled namespaces.
         case pssPredict = "pss-predict"
+        /// Write or fix NetworkPolicies for a cluster: connections that must and must not work.
+        case netpol
+        /// State which connections a cluster's NetworkPolicies allow (a truth table or a list).
+        case netpolPredict = "netpol-predict"
 
         /// What the learner's answer is written in.
         public var answerLanguage: String {
@@ -29,6 +33,8 @@ public struct Lab: Sendable, Identifiable {
             case .pssManifest: "a pod or workload manifest (YAML)"
             case .pssLabels: "a Namespace manifest (YAML)"
             case .pssPredict: "a YAML mapping of object names to predictions"
+            case .netpol: "NetworkPolicies (YAML, several documents separated by ---)"
+            case .netpolPredict: "a YAML mapping (table rows of . and X, or connection ids to verdicts)"
             }
         }
     }
@@ -55,7 +61,7 @@ public struct Lab: Sendable, Identifiable {
         switch spec {
         case .policy(let p), .fix(let p): p.scenario
         case .query(let q): q.scenario
-        case .predict: nil
+        case .predict, .netpol, .netpolPredict: nil
         case .pssManifest, .pssLabels, .pssPredict: nil
         }
     }
@@ -65,7 +71,7 @@ public struct Lab: Sendable, Identifiable {
         switch spec {
         case .policy(let p), .fix(let p): p.duration
         case .query(let q): q.duration
-        case .predict: "1h"
+        case .predict, .netpol, .netpolPredict: "1h"
         case .pssManifest, .pssLabels, .pssPredict: "1h"
         }
     }
@@ -82,6 +88,8 @@ public enum LabSpec: Sendable {
     case pssManifest(PSSManifestSpec)
     case pssLabels(PSSLabelsSpec)
     case pssPredict(PSSPredictSpec)
+    case netpol(NetPolLabSpec)
+    case netpolPredict(NetPolPredictSpec)
 
     public var kind: Lab.Kind {
         switch self {
@@ -92,6 +100,8 @@ public enum LabSpec: Sendable {
         case .pssManifest: .pssManifest
         case .pssLabels: .pssLabels
         case .pssPredict: .pssPredict
+        case .netpol: .netpol
+        case .netpolPredict: .netpolPredict
         }
     }
 }

@@ -27,6 +27,10 @@ public struct LabChecker {
             return PSSLabelsGrader(lab: lab, spec: spec).grade(answer)
         case .pssPredict(let spec):
             return PSSPredictGrader(lab: lab, spec: spec).grade(answer)
+        case .netpol(let spec):
+            return try NetPolGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        case .netpolPredict(let spec):
+            return try NetPolPredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
         }
     }
 

@@ -14,6 +14,13 @@ enum LabDecoder {
                            "starter", "reference", "scenario", "duration", "strict", "expect", "policy", "seeds",
                            "slurp", "compare", "policy_text", "ask", "requests"]
 
+    /// The document as Yams nodes, for the kinds whose decoders read those (Pod Security,
+    /// NetworkPolicy); the field reader has already reported any syntax error.
+    static func yamsRoot(_ source: SourceFile) -> (Node?, Node.Mapping?) {
+        let root = try? Yams.compose(yaml: String(decoding: source.bytes, as: UTF8.self))
+        return (root, root?.mapping)
+    }
+
     static func decode(_ source: SourceFile) -> (Lab?, [Diagnostic]) {
         var r = FieldReader(source: source)
         let lab = lab(&r)
@@ -30,8 +37,8 @@ enum LabDecoder {
         let kind = kindText.flatMap(Lab.Kind.init(rawValue:))
         if let kindText, kind == nil {
             let guess = DidYouMean.suggest(kindText, among: Lab.Kind.allCases.map(\.rawValue))
-            r.error("unknown kind \"\(kindText)\"; expected one of policy, fix, query, predict", at: m.valueSpan("kind"),
-                    help: guess.map { "did you mean \($0)?" })
+            r.error("unknown kind \"\(kindText)\"; expected one of \(Lab.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: m.valueSpan("kind"), help: guess.map { "did you mean \($0)?" })
         }
         var lab = Lab(
             id: id, title: r.string(&m, "title", required: true) ?? "",
@@ -73,13 +80,19 @@ enum LabDecoder {
             // Pod Security kinds: PSSLabDecoder.swift, which reads its keys from the document's
             // Yams tree (taking a key here marks it as read for the unknown-key check).
             var pss = PSSLabDecoder(source: r.source, labID: id)
-            let root = try? Yams.compose(yaml: String(decoding: r.source.bytes, as: UTF8.self))
-            let map = root?.mapping
+            let (root, map) = yamsRoot(r.source)
             let spec = pss.spec(kind!, at: root?.mark) { key in
                 m.take(key) == nil ? nil : map?.first { $0.key.string == key }?.value
             }
             if let spec { lab.spec = spec }
             for d in pss.diagnostics { r.report(d) }
+        case .netpol?, .netpolPredict?:
+            // NetworkPolicy kinds: NetPolSpecDecoder.swift, read the same way.
+            var d = NetPolSpecDecoder(source: r.source)
+            let (root, map) = yamsRoot(r.source)
+            lab.spec = d.decode(kind!, take: { key in m.take(key) == nil ? nil : map?.first { $0.key.string == key }?.value },
+                                at: root?.mark)
+            for diagnostic in d.diagnostics { r.report(diagnostic) }
         case nil:
             break
         }

@@ -5,7 +5,9 @@ import Testing
 @Suite struct GoldenTests {
     static let labs = ["secrets-at-metadata", "fix-bad-level", "query-secret-access", "precedence-rule-order",
                        // Pod Security kinds
-                       "pss-fix-deployment", "pss-labels-enforce-baseline-warn-restricted", "pss-predict-outcomes"]
+                       "pss-fix-deployment", "pss-labels-enforce-baseline-warn-restricted", "pss-predict-outcomes",
+                       // NetworkPolicy kinds
+                       "netpol-isolate-database", "netpol-predict-deleted-default-deny"]
 
     @Test(arguments: labs)
     func openAndCheckTheStarter(id: String) throws {

@@ -32,6 +32,7 @@ public enum FindingJSON {
         if let c = f.count { o["count"] = .object(["failed": .number(c.failed), "total": .number(c.total)]) }
         if let s = f.share { o["sharePercent"] = .number(s) }
         if f.isExample { o["example"] = .bool(true) }
+        if let t = f.traffic { o["traffic"] = TrafficText.json(t) }
         return .object(o)
     }
 
@@ -41,6 +42,7 @@ public enum FindingJSON {
         case .requests(let r): .object(["requests": .string(r)])
         case .scenario(let r): .object(["scenario": .string(r)])
         case .item(let r): .object(["item": .string(r)])
+        case .connection(let c): .object(["connection": .string(c)])
         case .event(let i, let n): .object(["event": .number(i), "of": .number(n)])
         case .output(let i, let sorted): .object(["output": .number(i), "sorted": .bool(sorted)])
         }

@@ -50,6 +50,12 @@ public enum FindingText {
                 + ["why: " + (f.message ?? "")]
         case .pssNoWorkload, .pssRefused, .pssCheckFails, .pssRequirementUnmet, .pssLabelProblem, .pssOutcomeDiffers:
             return PSSFindingText.lines(f)
+        case .networkPolicyRejected:
+            return ["kube-apiserver would reject it: \(f.message ?? "")"]
+        case .notANetworkPolicy:
+            return [f.message ?? "the answer holds an object that is not a NetworkPolicy"]
+        case .connectionWrong, .verdictWrong:
+            return TrafficText.lines(f)
         }
     }
 
@@ -92,7 +98,7 @@ public enum FindingText {
 
     static func subjectText(_ subject: Finding.Subject?) -> String {
         switch subject {
-        case .request(let s)?, .requests(let s)?, .scenario(let s)?, .item(let s)?: s
+        case .request(let s)?, .requests(let s)?, .scenario(let s)?, .item(let s)?, .connection(let s)?: s
         case .event(let i, let n)?: "event \(i) of \(n)"
         case .output(let i, _)?: "output #\(i)"
         case nil: ""

@@ -35,6 +35,7 @@ public enum LabText {
             facts.append("outputs compared " + (q.compare == .ordered ? "in order" : "in any order"))
         }
         facts += PSSFindingText.facts(lab.spec)
+        facts += NetPolText.facts(lab)
         if !facts.isEmpty { out += "\n" + style.dim(facts.joined(separator: "; ")) + "\n" }
         out += "\nYour answer: \(lab.kind.answerLanguage).\n"
         if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -12,6 +12,10 @@ enum LabAffordances {
         case .pssManifest: "Write the manifest with `write` (end with a line `.`), `edit` or `load FILE`; `explain` runs every check on it; `check`."
         case .pssLabels: "Write the Namespace with `write` (end with a line `.`), `edit` or `load FILE`; `peek` shows the probe pods; `explain PROBE` shows admission on one; `check`."
         case .pssPredict: "`peek` shows the namespaces and objects; write your predictions with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `explain NAME LEVEL[:VERSION]` runs the checks; `check`."
+        case .netpol: "`peek` shows the cluster; write NetworkPolicies with `write` (end with a line `.`), `edit` or `load FILE`; "
+            + "`explain FROM TO PORT[/PROTOCOL]` a connection under your answer; `check`."
+        case .netpolPredict: "`peek` shows the cluster and its policies; write your prediction with `write` (YAML, end with a line `.`), "
+            + "`edit` or `load FILE`; `check`. (`explain FROM TO PORT` gives away a verdict.)"
         }
     }
 
@@ -19,7 +23,7 @@ enum LabAffordances {
     static func tabIndents(_ spec: LabSpec) -> Bool {
         switch spec {
         case .query: false
-        case .policy, .fix, .predict: true
+        case .policy, .fix, .predict, .netpol, .netpolPredict: true
         case .pssManifest, .pssLabels, .pssPredict: true
         }
     }
@@ -30,6 +34,7 @@ enum LabAffordances {
         case .query: 3
         case .policy, .fix, .predict: 15
         case .pssManifest, .pssLabels, .pssPredict: 40
+        case .netpol, .netpolPredict: 100
         }
     }
 }

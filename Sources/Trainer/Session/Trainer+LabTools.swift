@@ -82,6 +82,8 @@ extension Trainer {
                 for item in spec.requests { say("  \(item.id): \(item.request.summary)") }
             case .pssManifest, .pssLabels, .pssPredict:
                 peekPodSecurity(s.lab.spec, n)
+            case .netpol, .netpolPredict:
+                return peekCluster(s.lab, resources: resources, limit: n)
             }
             return .ok
         } catch {
@@ -110,6 +112,8 @@ extension Trainer {
                     if let id = spec.policy, let e = try content.resources?.policy(id) { return ("policy \(id)", e) }
                 case .pssManifest, .pssLabels, .pssPredict:
                     return nil
+                case .netpol, .netpolPredict:
+                    break
                 }
             } catch {
                 say(style.red("error") + ": \(error.description)")

@@ -53,6 +53,7 @@ extension Trainer {
 
     func explain(_ args: [String]) -> Outcome {
         if let outcome = explainPodSecurity(args) { return outcome }
+        if let s = session, [.netpol, .netpolPredict].contains(s.lab.kind) { return explainConnection(s, args) }
         guard let policy = explainPolicy() else {
             if session == nil { say("load a policy first (policy FILE), or open a lab") }
             return .failed
