@@ -14,8 +14,10 @@ extension EventRules {
     /// admission, reads and deletes, and resources without a pod spec.
     static func podSecurityVerdict(_ r: SimRequest, _ a: RequestAttributes, name: String,
                                    labels: [String: String]) -> AdmissionResponse? {
-        let before = r.status == 401 || r.status == 403 || r.status == 404 || r.status == 422 || r.status == 429
-            || (r.status >= 300 && r.status < 400) || r.status == 400
+        // Refused before validating admission: 401 (authentication), 403 (authorization),
+        // 400/404/422/429 and the rest of 4xx (decoding, NamespaceLifecycle, validation,
+        // filters); 409 comes from storage and 5xx from the handler, after admission.
+        let before = r.status < 200 || (r.status >= 300 && r.status < 500 && r.status != 409)
         guard !before, a.resourceRequest, a.verb == "create" || a.verb == "update" || a.verb == "patch" else { return nil }
         let isPod = a.resource == "pods" && a.apiGroup.isEmpty
         let isController = ["podtemplates", "replicationcontrollers"].contains(a.resource) && a.apiGroup.isEmpty
