@@ -52,7 +52,7 @@ let package = Package(
 
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
-            "KubeAudit", "Seeded", "ContentFormat",
+            "KubeAudit", "Seeded", "ContentFormat", "Diagnostics", "PodSecurity",
         ]),
 
         // Course content: the question bank and exam practice.
@@ -102,7 +102,8 @@ let package = Package(
         .testTarget(name: "ContentFormatTests", dependencies: ["ContentFormat", "Diagnostics"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue", "TestSupport"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics"]),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics",
+                                                         "PodSecurity"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "NetworkPolicy"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),

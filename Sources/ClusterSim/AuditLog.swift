@@ -10,7 +10,7 @@ public struct AuditLog: Sendable {
     public static func generate(scenario: Scenario, evaluator: PolicyEvaluator, seed: UInt64, start: Int64? = nil,
                                 duration: Int64) throws(TrafficGenerator.Problem) -> AuditLog {
         let requests = try TrafficGenerator(scenario: scenario, seed: seed, start: start, duration: duration).requests()
-        let builder = EventBuilder(evaluator: evaluator, seed: seed)
+        let builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:])
         var events: [AuditEvent] = []
         var incidents: [String: [String]] = [:]
         for (i, r) in requests.enumerated() {

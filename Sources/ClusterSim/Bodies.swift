@@ -25,6 +25,14 @@ enum Bodies {
                 + #""resources":{"limits":{"cpu":"500m","memory":"256Mi"}},"#
                 + #""securityContext":{"privileged":\#(privileged),"allowPrivilegeEscalation":\#(privileged),"runAsNonRoot":\#(!privileged)}}],"#
                 + #""serviceAccountName":"default","restartPolicy":"Always"}}"#
+        case "restricted-pod":
+            // A pod that meets the restricted Pod Security Standard.
+            return #"{"kind":"Pod","apiVersion":"v1",\#(meta),"labels":{"app":\#(q(app(c.name)))}},"spec":{"#
+                + #""securityContext":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},"#
+                + #""containers":[{"name":"app","image":"registry.example.com/\#(app(c.name)):1.4.2","#
+                + #""resources":{"limits":{"cpu":"500m","memory":"256Mi"}},"#
+                + #""securityContext":\#(restrictedContainer)}],"#
+                + #""serviceAccountName":"default","restartPolicy":"Always"}}"#
         case "secret":
             return #"{"kind":"Secret","apiVersion":"v1",\#(meta)},"type":"Opaque","data":{"password":"czNjcjN0LXBAc3N3MHJk","username":"YXBw"}}"#
         case "configmap":
@@ -42,16 +50,24 @@ enum Bodies {
             return #"{"kind":"NetworkPolicy","apiVersion":"networking.k8s.io/v1",\#(meta)},"spec":{"podSelector":{},"policyTypes":["Ingress","Egress"]}}"#
         case "node":
             return #"{"kind":"Node","apiVersion":"v1",\#(meta),"labels":{"kubernetes.io/os":"linux","node.kubernetes.io/instance-type":"m6i.2xlarge"}},"spec":{"podCIDR":"10.244.1.0/24"},"status":{"capacity":{"cpu":"8","memory":"32Gi","pods":"110"},"conditions":[{"type":"Ready","status":"True","reason":"KubeletReady"}],"nodeInfo":{"kubeletVersion":"v1.36.0","containerRuntimeVersion":"containerd://2.0.2","osImage":"Ubuntu 24.04 LTS"}}}"#
-        case "deployment":
-            return #"{"kind":"Deployment","apiVersion":"apps/v1",\#(meta)},"spec":{"replicas":3,"selector":{"matchLabels":{"app":\#(q(app(c.name)))}},"template":{"metadata":{"labels":{"app":\#(q(app(c.name)))}},"spec":{"containers":[{"name":"app","image":"registry.example.com/\#(app(c.name)):1.4.2"}]}}}}"#
+        case "deployment", "restricted-deployment":
+            // The plain one sets no securityContext: baseline, not restricted.
+            let podContext = kind == "deployment" ? "" : #""securityContext":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}},"#
+            let containerContext = kind == "deployment" ? "" : #","securityContext":\#(restrictedContainer)"#
+            return #"{"kind":"Deployment","apiVersion":"apps/v1",\#(meta)},"spec":{"replicas":3,"selector":{"matchLabels":{"app":\#(q(app(c.name)))}},"template":{"metadata":{"labels":{"app":\#(q(app(c.name)))}},"spec":{"#
+                + podContext + #""containers":[{"name":"app","image":"registry.example.com/\#(app(c.name)):1.4.2"\#(containerContext)}]}}}}"#
         default:
             return nil
         }
     }
 
+    /// A container securityContext that meets the restricted standard.
+    static let restrictedContainer = #"{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]}}"#
+
     /// The Kubernetes kind and apiVersion of each body kind.
     static let typeOf: [String: (String, String)] = [
         "pod": ("Pod", "v1"), "privileged-pod": ("Pod", "v1"), "hostnetwork-pod": ("Pod", "v1"),
+        "restricted-pod": ("Pod", "v1"), "restricted-deployment": ("Deployment", "apps/v1"),
         "secret": ("Secret", "v1"), "configmap": ("ConfigMap", "v1"), "node": ("Node", "v1"),
         "lease": ("Lease", "coordination.k8s.io/v1"), "deployment": ("Deployment", "apps/v1"),
         "rolebinding": ("RoleBinding", "rbac.authorization.k8s.io/v1"),
@@ -163,8 +179,9 @@ enum Bodies {
     ]
 
     /// A `Status` object for a failed request.
-    static func status(code: Int, reason: String, message: String) -> String {
-        #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(q(message)),"reason":\#(q(reason)),"code":\#(code)}"#
+    static func status(code: Int, reason: String, message: String, details: String? = nil) -> String {
+        #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(q(message)),"reason":\#(q(reason)),"#
+            + (details.map { #""details":\#($0),"# } ?? "") + #""code":\#(code)}"#
     }
 
     /// What a successful delete returns for resources whose storage does not return the

@@ -2,14 +2,18 @@ import KubeAudit
 import Seeded
 
 /// Turns simulated requests into the audit events kube-apiserver would write under a
-/// policy: stages from the request kind and omitStages, fields by level (spec §7-§8).
+/// policy: stages from the request kind and omitStages, fields by level (spec §7-§8),
+/// with Pod Security admission's annotations and refusals (`PodAdmission`).
 public struct EventBuilder: Sendable {
     public var evaluator: PolicyEvaluator
     public var seed: UInt64
+    /// Each namespace's labels (the scenario's `namespace_labels`), for Pod Security admission.
+    public var namespaceLabels: [String: [String: String]]
 
-    public init(evaluator: PolicyEvaluator, seed: UInt64) {
+    public init(evaluator: PolicyEvaluator, seed: UInt64, namespaceLabels: [String: [String: String]] = [:]) {
         self.evaluator = evaluator
         self.seed = seed
+        self.namespaceLabels = namespaceLabels
     }
 
     /// One request's events (none at level None), and its audit ID.
@@ -17,6 +21,10 @@ public struct EventBuilder: Sendable {
         public var auditID: String
         public var events: [AuditEvent]
         public var decision: PolicyDecision
+        /// What Pod Security admission did, when it looked at the request.
+        public var admission: PodAdmission.Outcome? = nil
+        /// The status the request ended with: the scenario's, or 403 when admission refused it.
+        public var status: Int = 0
     }
 
     public func events(for r: SimRequest, index: Int) -> Output? {
@@ -33,7 +41,12 @@ public struct EventBuilder: Sendable {
         let panicked = authenticated && rng.next() % 200_000 == 0
         let plan = StagePlan(decision: decision, attributes: attrs,
                              outcome: !authenticated ? .unauthenticated : panicked ? .panicked : .completed)
-        guard decision.level != .none else { return Output(auditID: auditID, events: [], decision: decision) }
+        guard decision.level != .none else {
+            // Nothing is logged, but admission still ran (the client got its warnings or its 403).
+            let admission = PodAdmission.admit(r, attrs, name: attrs.name, labels: namespaceLabels[attrs.namespace] ?? [:])
+            return Output(auditID: auditID, events: [], decision: decision, admission: admission,
+                          status: admission?.forbidden == nil ? r.status : 403)
+        }
 
         let latency = 2_000 + Int64(rng.next() % 40_000)
         let created = MicroTime.format(r.time)
@@ -53,9 +66,16 @@ public struct EventBuilder: Sendable {
             ref.name = name
             objectRef = ref
         }
+        let admission = PodAdmission.admit(r, attrs, name: name, labels: namespaceLabels[attrs.namespace] ?? [:])
         let status: ResponseStatus
         var responseBody: String?
-        switch r.status {
+        switch admission?.forbidden == nil ? r.status : 403 {
+        case 403 where admission?.forbidden != nil:
+            // The PodSecurity plugin's Forbidden error (apierrors.NewForbidden on the pod).
+            let message = admission!.forbidden!
+            let details = PodAdmission.forbiddenDetails(name: name)
+            status = ResponseStatus(code: 403, status: "Failure", message: message, reason: "Forbidden", details: details)
+            responseBody = Bodies.status(code: 403, reason: "Forbidden", message: message, details: details)
         case 401:
             // The failed handler (genericapifilters.Unauthorized) writes this Status, which
             // replaces the authentication filter's "Authentication failed, ..." message.
@@ -97,6 +117,7 @@ public struct EventBuilder: Sendable {
             annotations["authorization.k8s.io/decision"] = allowed ? "allow" : "forbid"
             annotations["authorization.k8s.io/reason"] = allowed ? "RBAC: allowed by a binding for \(r.user?.username ?? "")" : ""
         }
+        for (key, value) in admission?.annotations ?? [:] { annotations[key] = value }
 
         var out: [AuditEvent] = []
         for stage in plan.stages {
@@ -120,7 +141,8 @@ public struct EventBuilder: Sendable {
                 requestReceivedTimestamp: r.time, stageTimestamp: at,
                 annotations: later ? annotations : [:]))
         }
-        return Output(auditID: auditID, events: out, decision: decision)
+        return Output(auditID: auditID, events: out, decision: decision, admission: admission,
+                      status: admission?.forbidden == nil ? r.status : 403)
     }
 
     /// A version-4 style UUID from the seeded stream.

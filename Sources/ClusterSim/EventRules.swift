@@ -5,7 +5,9 @@ import KubeAudit
 /// --verify` run apply it to every generated event.
 public enum EventRules {
     /// What is wrong with one request's events (empty: nothing).
-    public static func violations(_ r: SimRequest, _ out: EventBuilder.Output, evaluator: PolicyEvaluator) -> [String] {
+    /// `namespaceLabels` are the scenario's, as the builder was given them.
+    public static func violations(_ r: SimRequest, _ out: EventBuilder.Output, evaluator: PolicyEvaluator,
+                                  namespaceLabels: [String: [String: String]] = [:]) -> [String] {
         var problems: [String] = []
         func fail(_ s: String) { problems.append("\(r.method) \(r.url): \(s)") }
         let authenticated = r.status != 401
@@ -20,6 +22,11 @@ public enum EventRules {
             if !out.events.isEmpty { fail("level None must write no events") }
             return problems
         }
+        // Pod Security admission: a refused pod ends with 403 whatever the scenario said.
+        let createdName = out.events.first(where: { $0.objectRef != nil })?.objectRef?.name ?? a.name
+        let verdict = podSecurityVerdict(r, a, name: createdName, labels: namespaceLabels[a.namespace] ?? [:])
+        let wantStatus = verdict.map { $0.allowed ? r.status : 403 } ?? r.status
+        if out.status != wantStatus { fail("the request's status is \(out.status), expected \(wantStatus)") }
         let longRunning = RequestInfo.isLongRunning(a)
         let connect = RequestInfo.isConnect(a)
         let order: [AuditStage] = [.requestReceived, .responseStarted, .responseComplete, .panic]
@@ -52,7 +59,7 @@ public enum EventRules {
                     fail("\(e.stage.rawValue) without responseStatus")
                     continue
                 }
-                let want = e.stage == .panic ? 500 : r.status
+                let want = e.stage == .panic ? 500 : wantStatus
                 if status.code != want { fail("responseStatus.code \(status.code), expected \(want)") }
             }
             if e.requestObject != nil {
@@ -84,6 +91,7 @@ public enum EventRules {
                 && Self.isDiscovery(a) && e.responseObject == nil {
                 fail("a discovery response at RequestResponse is logged as responseObject")
             }
+            problems += podSecurityViolations(e, verdict, resource: a.resource).map { "\(r.method) \(r.url): \($0)" }
             problems += encodingViolations(e).map { "\(r.method) \(r.url): \($0)" }
         }
         let stages = out.events.map(\.stage)

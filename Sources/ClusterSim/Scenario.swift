@@ -15,6 +15,10 @@ public struct Scenario: Sendable, Codable, Equatable {
     public var start: String
     public var nodes: Int
     public var namespaces: [String]
+    /// Each namespace's labels (`pod-security.kubernetes.io/enforce: baseline`, ...), by
+    /// name; a namespace without an entry has none. Namespaces listed here but not in
+    /// `namespaces` exist (kube-system) but are not drawn for `{ns}`.
+    public var namespace_labels: [String: [String: String]]? = nil
     public var actors: [Actor]
     public var incidents: [Incident]
 
@@ -38,8 +42,9 @@ public struct Scenario: Sendable, Codable, Equatable {
         /// May use `{node}`, `{n}`, `{ns}` (a namespace), `{pod}` (a pod name).
         public var url: String
         public var status: Int?
-        /// The kind of body sent (and returned): pod, privileged-pod, hostnetwork-pod, secret,
-        /// configmap, lease, rolebinding, clusterrolebinding, deployment, networkpolicy.
+        /// The kind of body sent (and returned): pod, privileged-pod, hostnetwork-pod,
+        /// restricted-pod, secret, configmap, lease, rolebinding, clusterrolebinding, deployment,
+        /// restricted-deployment, networkpolicy.
         public var body: String?
         /// Act as this user (`Impersonate-User`); the policy still sees the real user.
         public var impersonate: String?
@@ -55,6 +60,11 @@ public struct Scenario: Sendable, Codable, Equatable {
         public var user_agent: String
         public var source_ip: String
         public var requests: [RequestTemplate]
+    }
+
+    /// The labels of namespace `name` (none when the scenario gives it none).
+    public func labels(ofNamespace name: String) -> [String: String] {
+        namespace_labels?[name] ?? [:]
     }
 
     /// Reads a scenario from `text` (named `name` in problems), without resolving `base`.
@@ -85,6 +95,10 @@ public struct Scenario: Sendable, Codable, Equatable {
             let (base, baseSource) = try read(basePath)
             s.actors = base.actors + s.actors
             if s.namespaces.isEmpty { s.namespaces = base.namespaces }
+            // The scenario's own labels for a namespace replace the base's for that namespace.
+            if let baseLabels = base.namespace_labels {
+                s.namespace_labels = baseLabels.merging(s.namespace_labels ?? [:]) { _, own in own }
+            }
             s.base = base.base
             source = baseSource
         }

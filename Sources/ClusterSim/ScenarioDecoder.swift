@@ -7,7 +7,7 @@ import Foundation
 /// that are not kebab-case, a `start` that is not an ISO 8601 time, periods and
 /// incident times that are not durations.
 struct ScenarioDecoder {
-    static let keys = "format_version, id, title, start, nodes, namespaces, actors, incidents"
+    static let keys = "format_version, id, title, start, nodes, namespaces, namespace_labels, actors, incidents"
 
     /// The scenario, or nil when any error was found; the diagnostics either way.
     static func decode(_ source: SourceFile) -> (Scenario?, [Diagnostic]) {
@@ -24,6 +24,7 @@ struct ScenarioDecoder {
         }
         let nodes = r.int(&root, "nodes", required: true)
         let namespaces = r.strings(&root, "namespaces", required: true)
+        let namespaceLabels = labels(&root, &r)
         let actors = (r.sequence(&root, "actors", required: true) ?? []).compactMap { actor($0, &r) }
         let incidents = (r.sequence(&root, "incidents", required: true) ?? []).compactMap { incident($0, &r) }
         r.finish(root)
@@ -31,8 +32,25 @@ struct ScenarioDecoder {
             return (nil, r.diagnostics)
         }
         let scenario = Scenario(format_version: version, id: id, base: base, title: title, start: start, nodes: nodes,
-                                namespaces: namespaces, actors: actors, incidents: incidents)
+                                namespaces: namespaces, namespace_labels: namespaceLabels, actors: actors,
+                                incidents: incidents)
         return (scenario, r.diagnostics)
+    }
+
+    /// `namespace_labels`: namespace name -> a mapping of label keys to string values.
+    private static func labels(_ root: inout YAMLFields, _ r: inout FieldReader) -> [String: [String: String]]? {
+        guard let all = r.mapping(&root, "namespace_labels") else { return nil }
+        var out: [String: [String: String]] = [:]
+        for pair in all.pairs {
+            let path = all.fieldPath(pair.key)
+            guard let labels = r.mapping(pair.value, path: path) else { continue }
+            var values: [String: String] = [:]
+            for label in labels.pairs {
+                if let v = r.string(label.value, path: labels.fieldPath(label.key)) { values[label.key] = v }
+            }
+            out[pair.key] = values
+        }
+        return out
     }
 
     private static func actor(_ item: YAMLItem, _ r: inout FieldReader) -> Scenario.Actor? {

@@ -41,7 +41,7 @@ public enum VolumeEstimator {
     public static func estimate(_ scenario: Scenario, evaluator: PolicyEvaluator, duration: Int64,
                                 seed: UInt64 = 1) throws(TrafficGenerator.Problem) -> VolumeEstimate {
         var estimate = VolumeEstimate(seconds: Double(duration) / 1_000_000, requests: 0)
-        let builder = EventBuilder(evaluator: evaluator, seed: seed)
+        let builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:])
         let generator = try TrafficGenerator(scenario: scenario, seed: seed, duration: duration)
         var index = 0
         for actor in scenario.actors {

@@ -21,11 +21,16 @@ import Testing
 
     static func generate(_ policy: String, seed: UInt64 = 7, duration: String = "1h") throws
         -> [(SimRequest, EventBuilder.Output)] {
-        let requests = try TrafficGenerator(scenario: scenario(), seed: seed,
+        let scenario = try scenario()
+        let requests = try TrafficGenerator(scenario: scenario, seed: seed,
                                             duration: ClusterSim.Duration.microseconds(duration)!).requests()
-        let builder = EventBuilder(evaluator: try evaluator(policy), seed: seed)
+        let builder = EventBuilder(evaluator: try evaluator(policy), seed: seed,
+                                   namespaceLabels: scenario.namespace_labels ?? [:])
         return requests.enumerated().compactMap { i, r in builder.events(for: r, index: i).map { (r, $0) } }
     }
+
+    /// dev-small's namespace labels.
+    static var labels: [String: [String: String]] { (try? scenario().namespace_labels ?? [:]) ?? [:] }
 
     static let policies = ["seed-audit-policy.yaml", "seed-minimal.yaml", "seed-comprehensive.yaml", "seed-compliance.yaml"]
 
@@ -44,7 +49,7 @@ import Testing
         var checked = 0
         for (request, out) in try Self.generate(policy) {
             checked += out.events.count
-            let problems = EventRules.violations(request, out, evaluator: evaluator)
+            let problems = EventRules.violations(request, out, evaluator: evaluator, namespaceLabels: Self.labels)
             #expect(problems.isEmpty, "\(problems.prefix(3))")
             // Every line parses as JSON, kind first.
             for e in out.events {
@@ -65,12 +70,14 @@ import Testing
         let requests = try TrafficGenerator(scenario: scenario, seed: 11, duration: day).requests(keepingEvery: 400)
         #expect(requests.count > 10_000)
         #expect(requests.last!.time - requests.first!.time > day - 3_600_000_000)
-        let builder = EventBuilder(evaluator: evaluator, seed: 11)
+        let labels = scenario.namespace_labels ?? [:]
+        #expect(!labels.isEmpty)
+        let builder = EventBuilder(evaluator: evaluator, seed: 11, namespaceLabels: labels)
         var events = 0, failures: [String] = []
         for (i, r) in requests.enumerated() {
             guard let out = builder.events(for: r, index: i) else { continue }
             events += out.events.count
-            failures += EventRules.violations(r, out, evaluator: evaluator)
+            failures += EventRules.violations(r, out, evaluator: evaluator, namespaceLabels: labels)
         }
         #expect(failures.isEmpty, "\(failures.count) violations, e.g. \(failures.prefix(3))")
         #expect(events > 0 || policy == "seed-minimal.yaml")
@@ -82,11 +89,11 @@ import Testing
         let evaluator = try Self.evaluator(policy)
         let pairs = try Self.generate(policy, duration: "10m")
         let (request, out) = try #require(pairs.first { $0.1.events.count >= 2 && $0.0.status == 200 && $0.0.method == "GET" })
-        #expect(EventRules.violations(request, out, evaluator: evaluator).isEmpty)
+        #expect(EventRules.violations(request, out, evaluator: evaluator, namespaceLabels: Self.labels).isEmpty)
         func broken(_ change: (inout EventBuilder.Output) -> Void) -> [String] {
             var o = out
             change(&o)
-            return EventRules.violations(request, o, evaluator: evaluator)
+            return EventRules.violations(request, o, evaluator: evaluator, namespaceLabels: Self.labels)
         }
         #expect(!broken { $0.events[0].level = .requestResponse }.isEmpty)
         #expect(!broken { $0.events.reverse() }.isEmpty)
