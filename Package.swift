@@ -63,6 +63,7 @@ let package = Package(
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat",
+            "RBAC",
             .product(name: "Yams", package: "Yams"),
         ]),
 

@@ -12,6 +12,11 @@ public struct Lab: Sendable, Identifiable {
         case query
         /// State what kube-apiserver records for given requests under a policy.
         case predict
+        // RBAC lab kinds
+        /// Write RBAC objects that allow and deny given accesses for a workload.
+        case rbac
+        /// Say whether the RBAC authorizer allows given accesses on a shipped cluster.
+        case rbacPredict = "rbac-predict"
 
         /// What the learner's answer is written in.
         public var answerLanguage: String {
@@ -19,6 +24,8 @@ public struct Lab: Sendable, Identifiable {
             case .policy, .fix: "an audit policy (YAML)"
             case .query: "a jq program"
             case .predict: "a YAML mapping of request ids to predictions"
+            case .rbac: "RBAC objects (Role, RoleBinding, ClusterRole, ClusterRoleBinding YAML)"
+            case .rbacPredict: "a YAML mapping of access ids to yes or no"
             }
         }
     }
@@ -46,6 +53,7 @@ public struct Lab: Sendable, Identifiable {
         case .policy(let p), .fix(let p): p.scenario
         case .query(let q): q.scenario
         case .predict: nil
+        case .rbac, .rbacPredict: nil
         }
     }
 
@@ -55,6 +63,7 @@ public struct Lab: Sendable, Identifiable {
         case .policy(let p), .fix(let p): p.duration
         case .query(let q): q.duration
         case .predict: "1h"
+        case .rbac, .rbacPredict: "1h"
         }
     }
 }
@@ -67,6 +76,9 @@ public enum LabSpec: Sendable {
     case fix(PolicyLabSpec)
     case query(QuerySpec)
     case predict(PredictSpec)
+    // RBAC lab kinds
+    case rbac(RBACLabSpec)
+    case rbacPredict(RBACPredictSpec)
 
     public var kind: Lab.Kind {
         switch self {
@@ -74,6 +86,8 @@ public enum LabSpec: Sendable {
         case .fix: .fix
         case .query: .query
         case .predict: .predict
+        case .rbac: .rbac
+        case .rbacPredict: .rbacPredict
         }
     }
 }

@@ -21,6 +21,11 @@ public struct LabChecker {
                 .grade(answer, cancellation: cancellation)
         case .predict(let spec):
             return try PredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        // RBAC lab kinds
+        case .rbac(let spec):
+            return try RBACGrader(lab: lab, spec: spec).grade(answer)
+        case .rbacPredict(let spec):
+            return try RBACPredictGrader(lab: lab, spec: spec).grade(answer)
         }
     }
 

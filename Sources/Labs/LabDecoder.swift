@@ -12,6 +12,7 @@ enum LabDecoder {
     static let rootKeys = ["format_version", "id", "title", "kind", "topic", "task", "lesson", "hints", "sources",
                            "starter", "reference", "scenario", "duration", "strict", "expect", "policy", "seeds",
                            "slurp", "compare", "policy_text", "ask", "requests"]
+        + rbacRootKeys
 
     static func decode(_ source: SourceFile) -> (Lab?, [Diagnostic]) {
         var r = FieldReader(source: source)
@@ -68,6 +69,11 @@ enum LabDecoder {
             lab.spec = .query(querySpec(&m, &r, scenario: scenario ?? "", duration: duration))
         case .predict?:
             lab.spec = .predict(predictSpec(&m, &r))
+        // RBAC lab kinds (LabDecoder+RBAC.swift)
+        case .rbac?:
+            lab.spec = .rbac(rbacSpec(&m, &r))
+        case .rbacPredict?:
+            lab.spec = .rbacPredict(rbacPredictSpec(&m, &r))
         case nil:
             break
         }

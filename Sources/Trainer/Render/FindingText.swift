@@ -48,6 +48,9 @@ public enum FindingText {
         case .wrongPrediction:
             return f.mismatches.map { predictMismatch($0, nothingLogged: f.rule?.level == AuditLevel.none.rawValue) }
                 + ["why: " + (f.message ?? "")]
+        // RBAC lab kinds (FindingText+RBAC.swift)
+        case .rbacAccessWrong, .rbacWriteRefused, .rbacWrongPrediction:
+            return rbacLines(f)
         }
     }
 

@@ -9,6 +9,8 @@ enum LabAffordances {
         case .policy, .fix: "Write the policy with `write` (end with a line `.`), `edit` or `load FILE`; `explain` a request; `check`."
         case .query: "Try queries with `try FILTER` on the log (`peek` shows events); set the answer with `answer FILTER` or `write`; `check`."
         case .predict: "Write your predictions with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `check`."
+        case .rbac: "Write the RBAC objects with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `peek` shows the cluster; `check`."
+        case .rbacPredict: "Answer each access id with yes or no via `write` (YAML, end with a line `.`), `edit` or `load FILE`; `peek` shows the cluster; `check`."
         }
     }
 
@@ -17,6 +19,7 @@ enum LabAffordances {
         switch spec {
         case .query: false
         case .policy, .fix, .predict: true
+        case .rbac, .rbacPredict: true
         }
     }
 
@@ -25,6 +28,7 @@ enum LabAffordances {
         switch spec {
         case .query: 3
         case .policy, .fix, .predict: 15
+        case .rbac, .rbacPredict: 15
         }
     }
 }

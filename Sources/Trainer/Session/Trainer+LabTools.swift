@@ -80,6 +80,14 @@ extension Trainer {
                 }
             case .predict(let spec):
                 for item in spec.requests { say("  \(item.id): \(item.request.summary)") }
+            // RBAC lab kinds: the cluster's objects (the default roles are there too)
+            case .rbac(let spec):
+                say(style.bold("The cluster's RBAC objects") + " (besides the default roles):")
+                io.output.write(spec.cluster)
+            case .rbacPredict(let spec):
+                say(style.bold("The cluster's RBAC objects") + " (besides the default roles):")
+                io.output.write(spec.cluster)
+                for item in spec.items { say("  \(item.id): can \(item.identity.user) \(item.access.summary)?") }
             }
             return .ok
         } catch {
@@ -106,6 +114,11 @@ extension Trainer {
                         return ("the lab's policy", e)
                     }
                     if let id = spec.policy, let e = try content.resources?.policy(id) { return ("policy \(id)", e) }
+                // RBAC lab kinds have no audit policy: `check` explains each access.
+                case .rbac, .rbacPredict:
+                    say("this lab is about RBAC, not an audit policy: `check` names, for each access, the rule that "
+                        + "granted it or the closest rule and what it lacks")
+                    return nil
                 }
             } catch {
                 say(style.red("error") + ": \(error.description)")
