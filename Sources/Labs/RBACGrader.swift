@@ -20,10 +20,14 @@ struct RBACGrader {
                              diagnostics: diagnostics, answer: answer)
         }
         var checks: [LabReport.Check] = []
+        // Objects the API server would refuse are never stored, so they grant nothing.
+        var stored = loaded.objects
         if let writer = spec.writtenBy {
-            checks += writeChecks(loaded.objects, writer: writer, cluster: cluster, answer: answer)
+            let written = writeChecks(loaded.objects, writer: writer, cluster: cluster, answer: answer)
+            checks += written.checks
+            stored = written.stored
         }
-        let authorizer = RBACAuthorizer(objects: BootstrapPolicy.objects + cluster + loaded.objects)
+        let authorizer = RBACAuthorizer(objects: BootstrapPolicy.objects + cluster + stored)
         let user = spec.identity.userInfo
         for (access, expected) in spec.mustAllow.map({ ($0, true) }) + spec.mustDeny.map({ ($0, false) }) {
             let decision = authorizer.authorize(access.request, as: user)
@@ -44,11 +48,12 @@ struct RBACGrader {
     /// create it (the request's own authorization, then the escalation checks of
     /// `pkg/registry/rbac/*/policybased`) on the cluster plus the objects created before it?
     private func writeChecks(_ objects: [RBACObject], writer: RBACIdentity, cluster: [RBACObject],
-                             answer: SourceFile) -> [LabReport.Check] {
+                             answer: SourceFile) -> (checks: [LabReport.Check], stored: [RBACObject]) {
         var stored = BootstrapPolicy.objects + cluster
+        var accepted: [RBACObject] = []
         var authorizer = RBACAuthorizer(objects: stored)
         let user = writer.userInfo
-        return objects.map { object in
+        let checks = objects.map { object -> LabReport.Check in
             let what = "\(object.kindName) " + (object.namespace.isEmpty ? object.name : "\(object.namespace)/\(object.name)")
             let name = "\(writer.user) may create \(what)"
             let line = RBACGrading.line(of: object.origin, in: answer)
@@ -60,6 +65,7 @@ struct RBACGrader {
             let outcome = EscalationCheck.check(object, by: user, using: authorizer, operation: .create)
             guard !outcome.allowed else {
                 stored.append(object)
+                accepted.append(object)
                 authorizer = RBACAuthorizer(objects: stored)
                 return .init(name: name, passed: true)
             }
@@ -67,6 +73,7 @@ struct RBACGrader {
             f.rbac = RBACEvidence(line: line, missing: outcome.missing.map(\.compactString))
             return .init(name: name, passed: false, findings: [f])
         }
+        return (checks, accepted)
     }
 }
 
