@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
-        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics"]),
+        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "RBAC"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],
                     exclude: ["Golden"]),

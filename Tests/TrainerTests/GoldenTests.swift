@@ -3,7 +3,8 @@ import Testing
 
 /// What a learner sees when opening a lab of each kind and checking its starter.
 @Suite struct GoldenTests {
-    static let labs = ["secrets-at-metadata", "fix-bad-level", "query-secret-access", "precedence-rule-order"]
+    static let labs = ["secrets-at-metadata", "fix-bad-level", "query-secret-access", "precedence-rule-order",
+                       "rbac-fix-overbroad-deployer", "rbac-predict-subresources"]
 
     @Test(arguments: labs)
     func openAndCheckTheStarter(id: String) throws {
