@@ -53,7 +53,13 @@ struct RBACGrader {
         var accepted: [RBACObject] = []
         var authorizer = RBACAuthorizer(objects: stored)
         let user = writer.userInfo
+        var stale = false
         let checks = objects.map { object -> LabReport.Check in
+            // Rebuilt only when a stored object is followed by another to check.
+            if stale {
+                authorizer = RBACAuthorizer(objects: stored)
+                stale = false
+            }
             let what = "\(object.kindName) " + (object.namespace.isEmpty ? object.name : "\(object.namespace)/\(object.name)")
             let name = "\(writer.user) may create \(what)"
             let line = RBACGrading.line(of: object.origin, in: answer)
@@ -66,7 +72,7 @@ struct RBACGrader {
             guard !outcome.allowed else {
                 stored.append(object)
                 accepted.append(object)
-                authorizer = RBACAuthorizer(objects: stored)
+                stale = true
                 return .init(name: name, passed: true)
             }
             var f = Finding(.rbacWriteRefused, subject: .item(what), message: outcome.error)
