@@ -63,6 +63,7 @@ let package = Package(
         // Scenario labs: the catalog, and the graders for policy, fix, query and predict labs.
         .target(name: "Labs", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "ContentFormat", "PodSecurity", "NetworkPolicy",
+            "RBAC",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -105,7 +106,8 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics",
                                                          "PodSecurity"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
-        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "NetworkPolicy"]),
+        .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "NetworkPolicy",
+                                                   "RBAC"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport"],
                     exclude: ["Golden"]),

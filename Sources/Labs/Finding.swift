@@ -60,6 +60,16 @@ public struct Finding: Sendable, Equatable {
         /// A predicted verdict is wrong (`expected`: the answer's, `actual`: the engine's;
         /// `allowed`/`blocked`, or `opened`/`closed`/`unchanged` after a deletion).
         case verdictWrong
+        // RBAC lab kinds
+        /// An access the lab requires allowed (or denied) comes out the other way
+        /// (`subject` the access, `expected`/`actual` yes or no, `message` upstream's reason, `rbac`).
+        case rbacAccessWrong
+        /// kube-apiserver would refuse to store an answer object for its writer
+        /// (`subject` the object, `message` the API server's error verbatim, `rbac` the missing rules).
+        case rbacWriteRefused
+        /// An rbac-predict answer that is wrong (`expected` what was said, `actual` the
+        /// authorizer's answer, `message` upstream's reason, `rbac`).
+        case rbacWrongPrediction
     }
 
     /// What a finding is about.
@@ -133,6 +143,8 @@ public struct Finding: Sendable, Equatable {
     public var isExample: Bool
     /// Why a connection is allowed or blocked (NetworkPolicy findings).
     public var traffic: TrafficEvidence? = nil
+    /// RBAC evidence: the deciding binding and rule, or the closest rule and what it lacks.
+    public var rbac: RBACEvidence? = nil
 
     public init(_ code: Code, subject: Subject? = nil, expected: String? = nil, actual: String? = nil,
                 mismatches: [Mismatch] = [], rule: Rule? = nil, counterexample: String? = nil, message: String? = nil,
@@ -148,5 +160,39 @@ public struct Finding: Sendable, Equatable {
         self.count = count
         self.share = share
         self.isExample = isExample
+    }
+}
+
+/// What the RBAC authorizer based a decision on, for a finding: the binding and rule that
+/// granted an access, or (for a denial) the rule that came closest and what it lacks.
+public struct RBACEvidence: Sendable, Equatable {
+    /// `RoleBinding "web" of Role "reader" to ServiceAccount "api"` (the authorizer's own description).
+    public var binding: String?
+    /// `Role shop/reader`, `ClusterRole view`.
+    public var role: String?
+    public var ruleIndex: Int?
+    /// The rule, as escalation errors print it (`{APIGroups:[""], Resources:["pods"], Verbs:["get"]}`).
+    public var rule: String?
+    /// The line in the answer of the role (or object) concerned; nil when it is the cluster's.
+    public var line: Int?
+    /// The line in the answer of the binding concerned; nil when it is the cluster's.
+    public var bindingLine: Int? = nil
+    /// The closest rule's shortfalls, one sentence each (upstream attributes).
+    public var lacks: [String]
+    /// Rules the writer lacks (escalation), compact form.
+    public var missing: [String]
+    /// Whether the access was decided by a granting rule (true) or a denial (false).
+    public var granted: Bool
+
+    public init(binding: String? = nil, role: String? = nil, ruleIndex: Int? = nil, rule: String? = nil,
+                line: Int? = nil, lacks: [String] = [], missing: [String] = [], granted: Bool = false) {
+        self.binding = binding
+        self.role = role
+        self.ruleIndex = ruleIndex
+        self.rule = rule
+        self.line = line
+        self.lacks = lacks
+        self.missing = missing
+        self.granted = granted
     }
 }

@@ -23,6 +23,11 @@ public struct Lab: Sendable, Identifiable {
         case netpol
         /// State which connections a cluster's NetworkPolicies allow (a truth table or a list).
         case netpolPredict = "netpol-predict"
+        // RBAC lab kinds
+        /// Write RBAC objects that allow and deny given accesses for a workload.
+        case rbac
+        /// Say whether the RBAC authorizer allows given accesses on a shipped cluster.
+        case rbacPredict = "rbac-predict"
 
         /// What the learner's answer is written in.
         public var answerLanguage: String {
@@ -35,6 +40,8 @@ public struct Lab: Sendable, Identifiable {
             case .pssPredict: "a YAML mapping of object names to predictions"
             case .netpol: "NetworkPolicies (YAML, several documents separated by ---)"
             case .netpolPredict: "a YAML mapping (table rows of . and X, or connection ids to verdicts)"
+            case .rbac: "RBAC objects (Role, RoleBinding, ClusterRole, ClusterRoleBinding YAML)"
+            case .rbacPredict: "a YAML mapping of access ids to yes or no"
             }
         }
     }
@@ -63,6 +70,7 @@ public struct Lab: Sendable, Identifiable {
         case .query(let q): q.scenario
         case .predict, .netpol, .netpolPredict: nil
         case .pssManifest, .pssLabels, .pssPredict: nil
+        case .rbac, .rbacPredict: nil
         }
     }
 
@@ -73,6 +81,7 @@ public struct Lab: Sendable, Identifiable {
         case .query(let q): q.duration
         case .predict, .netpol, .netpolPredict: "1h"
         case .pssManifest, .pssLabels, .pssPredict: "1h"
+        case .rbac, .rbacPredict: "1h"
         }
     }
 }
@@ -90,6 +99,9 @@ public enum LabSpec: Sendable {
     case pssPredict(PSSPredictSpec)
     case netpol(NetPolLabSpec)
     case netpolPredict(NetPolPredictSpec)
+    // RBAC lab kinds
+    case rbac(RBACLabSpec)
+    case rbacPredict(RBACPredictSpec)
 
     public var kind: Lab.Kind {
         switch self {
@@ -102,6 +114,8 @@ public enum LabSpec: Sendable {
         case .pssPredict: .pssPredict
         case .netpol: .netpol
         case .netpolPredict: .netpolPredict
+        case .rbac: .rbac
+        case .rbacPredict: .rbacPredict
         }
     }
 }

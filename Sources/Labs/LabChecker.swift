@@ -31,6 +31,11 @@ public struct LabChecker {
             return try NetPolGrader(lab: lab, spec: spec, resources: resources).grade(answer)
         case .netpolPredict(let spec):
             return try NetPolPredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)
+        // RBAC lab kinds
+        case .rbac(let spec):
+            return try RBACGrader(lab: lab, spec: spec).grade(answer)
+        case .rbacPredict(let spec):
+            return try RBACPredictGrader(lab: lab, spec: spec).grade(answer)
         }
     }
 

@@ -13,6 +13,7 @@ enum LabDecoder {
     static let rootKeys = ["format_version", "id", "title", "kind", "topic", "task", "lesson", "hints", "sources",
                            "starter", "reference", "scenario", "duration", "strict", "expect", "policy", "seeds",
                            "slurp", "compare", "policy_text", "ask", "requests"]
+        + rbacRootKeys
 
     /// The document as Yams nodes, for the kinds whose decoders read those (Pod Security,
     /// NetworkPolicy); the field reader has already reported any syntax error.
@@ -93,6 +94,11 @@ enum LabDecoder {
             lab.spec = d.decode(kind!, take: { key in m.take(key) == nil ? nil : map?.first { $0.key.string == key }?.value },
                                 at: root?.mark)
             for diagnostic in d.diagnostics { r.report(diagnostic) }
+        // RBAC lab kinds (LabDecoder+RBAC.swift)
+        case .rbac?:
+            lab.spec = .rbac(rbacSpec(&m, &r))
+        case .rbacPredict?:
+            lab.spec = .rbacPredict(rbacPredictSpec(&m, &r))
         case nil:
             break
         }

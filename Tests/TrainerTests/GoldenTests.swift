@@ -7,7 +7,9 @@ import Testing
                        // Pod Security kinds
                        "pss-fix-deployment", "pss-labels-enforce-baseline-warn-restricted", "pss-predict-outcomes",
                        // NetworkPolicy kinds
-                       "netpol-isolate-database", "netpol-predict-deleted-default-deny"]
+                       "netpol-isolate-database", "netpol-predict-deleted-default-deny",
+                       // RBAC kinds
+                       "rbac-fix-overbroad-deployer", "rbac-predict-subresources"]
 
     @Test(arguments: labs)
     func openAndCheckTheStarter(id: String) throws {

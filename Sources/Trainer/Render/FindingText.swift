@@ -56,6 +56,9 @@ public enum FindingText {
             return [f.message ?? "the answer holds an object that is not a NetworkPolicy"]
         case .connectionWrong, .verdictWrong:
             return TrafficText.lines(f)
+        // RBAC lab kinds (FindingText+RBAC.swift)
+        case .rbacAccessWrong, .rbacWriteRefused, .rbacWrongPrediction:
+            return rbacLines(f)
         }
     }
 

@@ -16,6 +16,8 @@ enum LabAffordances {
             + "`explain FROM TO PORT[/PROTOCOL]` a connection under your answer; `check`."
         case .netpolPredict: "`peek` shows the cluster and its policies; write your prediction with `write` (YAML, end with a line `.`), "
             + "`edit` or `load FILE`; `check`. (`explain FROM TO PORT` gives away a verdict.)"
+        case .rbac: "Write the RBAC objects with `write` (YAML, end with a line `.`), `edit` or `load FILE`; `peek` shows the cluster; `check`."
+        case .rbacPredict: "Answer each access id with yes or no via `write` (YAML, end with a line `.`), `edit` or `load FILE`; `peek` shows the cluster; `check`."
         }
     }
 
@@ -25,6 +27,7 @@ enum LabAffordances {
         case .query: false
         case .policy, .fix, .predict, .netpol, .netpolPredict: true
         case .pssManifest, .pssLabels, .pssPredict: true
+        case .rbac, .rbacPredict: true
         }
     }
 
@@ -35,6 +38,7 @@ enum LabAffordances {
         case .policy, .fix, .predict: 15
         case .pssManifest, .pssLabels, .pssPredict: 40
         case .netpol, .netpolPredict: 100
+        case .rbac, .rbacPredict: 15
         }
     }
 }

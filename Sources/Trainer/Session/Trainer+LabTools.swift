@@ -84,6 +84,14 @@ extension Trainer {
                 peekPodSecurity(s.lab.spec, n)
             case .netpol, .netpolPredict:
                 return peekCluster(s.lab, resources: resources, limit: n)
+            // RBAC lab kinds: the cluster's objects (the default roles are there too)
+            case .rbac(let spec):
+                say(style.bold("The cluster's RBAC objects") + " (besides the default roles):")
+                io.output.write(spec.cluster)
+            case .rbacPredict(let spec):
+                say(style.bold("The cluster's RBAC objects") + " (besides the default roles):")
+                io.output.write(spec.cluster)
+                for item in spec.items { say("  \(item.id): can \(item.identity.user) \(item.access.summary)?") }
             }
             return .ok
         } catch {
@@ -114,6 +122,11 @@ extension Trainer {
                     return nil
                 case .netpol, .netpolPredict:
                     break
+                // RBAC lab kinds have no audit policy: `check` explains each access.
+                case .rbac, .rbacPredict:
+                    say("this lab is about RBAC, not an audit policy: `check` names, for each access, the rule that "
+                        + "granted it or the closest rule and what it lacks")
+                    return nil
                 }
             } catch {
                 say(style.red("error") + ": \(error.description)")
