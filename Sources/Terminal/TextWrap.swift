@@ -81,7 +81,7 @@ public enum TextWrap {
     static func wrapLine(_ line: Substring, width: Int, hanging: Int) -> [String] {
         let indent = line.prefix { $0 == " " }
         let words = line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false)
-        let pad = String(repeating: " ", count: min(hanging, width / 2))
+        let pad = String(repeating: " ", count: min(hanging, width * 2 / 3))
         var lines: [String] = []
         var current = String(indent)
         var currentWidth = indent.count

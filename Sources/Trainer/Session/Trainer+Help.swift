@@ -14,7 +14,7 @@ extension Trainer {
             if let paragraph = TrainerHelp.paragraphs[c.name] {
                 say("\n" + paragraph.split(separator: "\n").map { wrapped("  " + $0) }.joined(separator: "\n"))
             }
-            if !c.details.isEmpty { say("\n" + c.details) }
+            if !c.details.isEmpty { say("\n" + wrapped(c.details)) }
             return .ok
         }
         say(style.bold("Commands") + ":")
