@@ -15,7 +15,7 @@ import Testing
         let dir = h.home + "/workspace"
         let workspace = LabWorkspace(directory: dir)
         let path = workspace.path(for: lab)
-        let wrong = LabWorkspace.starterFile(lab) + "\n" + LabFlowTests.wrongPolicy.dropLast().joined(separator: "\n") + "\n"
+        let wrong = "# my answer\n" + LabFlowTests.wrongPolicy.dropLast().joined(separator: "\n") + "\n"
         let almost = wrong.replacingOccurrences(of: "RequestResponse", with: "Metadata")
         var saves = [wrong, wrong, almost, lab.reference]
         let output = CapturedOutput()
