@@ -73,13 +73,13 @@ import Testing
         // A wrong save: the findings.
         try (starter + "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: RequestResponse\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(screen.wait(for: "fixture-secrets: 2 of 2 checks fail"), "\(screen.value)")
+        #expect(screen.wait(for: "fixture-secrets: 2 of 3 checks fail"), "\(screen.value)")
         #expect(screen.wait(for: "expected level Metadata, got RequestResponse"))
         let before = screen.value.count
 
         // The right one: the pass, and the next lab started, in the same process.
         try (starter + Self.right).write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(screen.wait(for: "PASSED fixture-secrets: all 2 checks pass.", after: before), "\(screen.value)")
+        #expect(screen.wait(for: "PASSED fixture-secrets: all 3 checks pass.", after: before), "\(screen.value)")
         #expect(screen.wait(for: "[fixture-query, query lab]", after: before), "\(screen.value)")
         #expect(screen.wait(for: "Wrote the starter to \(dir)/labs/fixture-query.jq", after: before))
         #expect(p.isRunning)

@@ -111,9 +111,8 @@ struct LabHintCommand: ParsableCommand {
             throw CLIError("hint \(tier) is the near-solution and you have seen " + (seen == 0 ? "no hints" : "hints 1-\(seen)")
                            + " yet: `kcsa lab hint \(lab.id)` gives hint \(seen + 1), or add --yes", exitCode: 1)
         }
-        let names = ["nudge", "pointer", "near-solution"]
         let style = stdoutStyle
-        Console.out(style.bold("Hint \(tier) of \(hints.count) (\(tier <= names.count ? names[tier - 1] : "hint"))") + ":\n"
+        Console.out(style.bold("Hint \(tier) of \(hints.count) (\(HintName.of(tier, of: hints.count)))") + ":\n"
                     + TextWrap.wrap(hints[tier - 1].trimmingCharacters(in: .whitespacesAndNewlines),
                                     width: TerminalWidth.current(), keepIndented: true) + "\n")
         do { try store.recordHint(labID: lab.id, tier: tier, at: now.clock().now()) } catch {

@@ -56,8 +56,7 @@ extension Trainer {
             say("this lab has \(hints.count) hint\(hints.count == 1 ? "" : "s")")
             return .failed
         }
-        let names = ["nudge", "pointer", "near-solution"]
-        let name = tier <= names.count ? names[tier - 1] : "hint"
+        let name = HintName.of(tier, of: hints.count)
         if tier == hints.count, tier > 1, s.hintsShown < tier - 1, !confirmLastHint(tier: tier, seen: s.hintsShown) {
             say("not shown. `hint` gives hint \(s.hintsShown + 1) first.")
             return .failed
