@@ -66,7 +66,8 @@ import Testing
         let screen = Screen()
         out.fileHandleForReading.readabilityHandler = { h in screen.append(h.availableData) }
         try p.run()
-        defer { if p.isRunning { p.terminate() } }
+        // Never leave the watcher behind, whatever failed.
+        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
         // Without an id: the first lab not passed, whose file is there already.
         #expect(screen.wait(for: "Waiting for you to save \(file)"), "\(screen.value)")
 
@@ -84,6 +85,11 @@ import Testing
         #expect(screen.wait(for: "Wrote the starter to \(dir)/labs/fixture-query.jq", after: before))
         #expect(p.isRunning)
         p.interrupt()
+        // Ctrl-C leaves; a watcher that did not leave within a few seconds is killed (and fails the test).
+        let deadline = Date().addingTimeInterval(10)
+        while p.isRunning && Date() < deadline { usleep(50_000) }
+        #expect(!p.isRunning, "Ctrl-C did not end the watch")
+        if p.isRunning { kill(p.processIdentifier, SIGKILL) }
         p.waitUntilExit()
 
         // Progress is the REPL's, and the solution opens.

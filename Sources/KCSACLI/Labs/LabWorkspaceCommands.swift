@@ -4,6 +4,9 @@ import Labs
 import Progress
 import Terminal
 import Trainer
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--dir D`: the lab workspace folder (default ./kcsa-labs).
 struct WorkspaceOption: ParsableArguments {
@@ -58,6 +61,14 @@ struct LabWatchCommand: ParsableCommand {
     @OptionGroup var now: NowOption
 
     func run() throws {
+        // Ctrl-C (and SIGTERM) leave, even when the parent started kcsa with them blocked or ignored.
+        var leave = sigset_t()
+        sigemptyset(&leave)
+        sigaddset(&leave, SIGINT)
+        sigaddset(&leave, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &leave, nil)
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
         let root = try content.root()
         let catalog = try LabLoading.catalog(root: root)
         var resolved: String?
