@@ -274,10 +274,16 @@ public enum YAMLReader {
             }
             return YAMLParseError(message: "YAML syntax error: " + message, span: at(mark), help: help)
         case let .duplicatedKeysInMapping(duplicates, context):
+            // The parser marks the first occurrence of the (alphabetically) first duplicated key.
+            let key = duplicates.sorted().first ?? ""
+            let duplicate = YAMLDuplicateKey.span(of: key, firstAt: context.mark.line, column: context.mark.column, in: source)
+            let also = duplicates.count > 1 ? " (also duplicated: " + duplicates.sorted().dropFirst().map { "\"\($0)\"" }
+                .joined(separator: ", ") + ")" : ""
             return YAMLParseError(
-                message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in one mapping",
-                span: at(context.mark),
-                help: "kube-apiserver would warn and keep the last value; remove one so the policy says one thing")
+                message: "duplicate key \"\(key)\" (first at line \(context.mark.line))" + also,
+                span: duplicate ?? at(context.mark),
+                help: "kube-apiserver would log a warning and keep the last value; kcsa does not load a file with a "
+                    + "duplicate key, so that it says one thing: remove one of them")
         case let .reader(problem, offset, _, _):
             return YAMLParseError(message: "YAML reader error: \(problem)", span: .at(offset ?? 0))
         default:

@@ -16,6 +16,7 @@ public enum KCSAMain {
                 var trainer = try TerminalSession.make()
                 exit(SessionDriver.run(&trainer))
             }
+            if let guess = SubcommandGuess.check(Array(CommandLine.arguments.dropFirst())) { throw guess }
             var command = try KCSA.parseAsRoot()
             try command.run()
             exit(0)

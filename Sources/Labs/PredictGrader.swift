@@ -35,6 +35,15 @@ struct PredictGrader {
                                                     outcome: .of(user: info.attributes.user)))
     }
 
+    /// Whether an asked fact still holds the starter's placeholder (`TODO`).
+    static func isPlaceholder(_ facts: [String: Node], asked: [PredictSpec.Fact]) -> Bool {
+        asked.contains { fact in
+            guard let value = facts[fact.rawValue] else { return false }
+            let words = value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? []
+            return words.contains { $0.uppercased() == "TODO" }
+        }
+    }
+
     func grade(_ answer: SourceFile) throws(LabCheckError) -> LabReport {
         let evaluator = try evaluator()
         var diagnostics: [Diagnostic] = []
@@ -81,6 +90,12 @@ struct PredictGrader {
             }
             let facts = node.mapping.map { Dictionary($0.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { a, _ in a }) }
                 ?? (node.string.map { ["level": Node($0)] } ?? [:])
+            if Self.isPlaceholder(facts, asked: spec.ask) {
+                // The starter's TODO is not a guess: say so, and show no values.
+                checks.append(.init(name: name, passed: false,
+                                    findings: [Finding(.notAnswered, subject: .item(item.id), message: "a TODO is left")]))
+                continue
+            }
             var wrong: [Finding.Mismatch] = []
             for fact in spec.ask {
                 let given = facts[fact.rawValue]

@@ -135,6 +135,7 @@ struct QueryGrader {
                 let i = differing[k]
                 findings.append(Finding(.eventDiffers, subject: .event(index: i + 1, of: events.count),
                                         expected: show(want.perInput[i], printer), actual: show(got.perInput[i], printer),
+                                        mismatches: firstDifference(want.perInput[i], got.perInput[i], printer),
                                         counterexample: texts[k]))
                 return .init(name: name, passed: false, findings: findings)
             }
@@ -143,7 +144,8 @@ struct QueryGrader {
         if let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? (a.count != b.count ? min(a.count, b.count) : nil) {
             findings.append(Finding(.outputDiffers, subject: .output(index: i + 1, sorted: spec.compare == .multiset),
                                     expected: i < b.count ? printer.string(b[i]) : nil,
-                                    actual: i < a.count ? printer.string(a[i]) : nil))
+                                    actual: i < a.count ? printer.string(a[i]) : nil,
+                                    mismatches: i < a.count && i < b.count ? firstDifference([b[i]], [a[i]], printer) : []))
         }
         return .init(name: name, passed: false, findings: findings)
     }
@@ -162,6 +164,13 @@ struct QueryGrader {
     }
 
     /// The outputs for one input, space-separated; nil when there are none.
+    /// Where one expected output and one actual output first differ (field: the jq path),
+    /// when each side has exactly one output.
+    private func firstDifference(_ want: [JSON], _ got: [JSON], _ printer: JSONPrinter) -> [Finding.Mismatch] {
+        guard want.count == 1, got.count == 1, let d = JSONDifference.first(expected: want[0], actual: got[0]) else { return [] }
+        return [Finding.Mismatch(field: d.path, expected: d.expected.map(printer.string), actual: d.actual.map(printer.string))]
+    }
+
     private func show(_ outputs: [JSON], _ printer: JSONPrinter) -> String? {
         outputs.isEmpty ? nil : outputs.map(printer.string).joined(separator: " ")
     }

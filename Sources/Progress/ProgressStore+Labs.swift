@@ -49,19 +49,6 @@ extension ProgressStore {
             return out
         }
     }
-
-    /// Forgets one lab's attempts and hints (nil: every lab's), in one transaction.
-    public func resetLabs(_ labID: String?) throws {
-        try db.write { db in
-            if let labID {
-                try LabAttempt.filter(Column("labID") == labID).deleteAll(db)
-                try LabHintRecord.filter(Column("labID") == labID).deleteAll(db)
-            } else {
-                try LabAttempt.deleteAll(db)
-                try LabHintRecord.deleteAll(db)
-            }
-        }
-    }
 }
 
 /// One check of a lab answer.

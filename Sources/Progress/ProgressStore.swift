@@ -73,6 +73,8 @@ public final class ProgressStore: Sendable {
             }
         }
         registerLabMigrations(&m)
+        registerResetUndoMigration(&m)
+        registerSessionMigration(&m)
         return m
     }
 

@@ -84,8 +84,24 @@ enum KCSAEnv {
     @Test func missedQuestionsComeBackWhenDueAndBecomeLeeches() throws {
         let home = KCSAEnv.home()
         func env(_ day: Int) -> [String: String] { ["KCSA_HOME": home, "KCSA_NOW": Self.at(day)] }
+        // A wrong option of each question, from a quiz taken elsewhere (a letter that is not
+        // an option is asked again, not graded).
+        let scratch = try KCSAEnv.run(["quiz", "--count", "3", "--seed", "4"], stdin: "a\na\na\n",
+                                      env: ["KCSA_HOME": KCSAEnv.home(), "KCSA_NOW": Self.at(1)])
+        var wrong: [String: String] = [:]
+        var order: [String] = []
+        var current = ""
+        for line in scratch.stdout.split(separator: "\n") {
+            if line.contains("] "), line.first?.isNumber == true {
+                current = String(line.split(separator: " ").last!)
+                order.append(current)
+            }
+            if line.hasPrefix("  "), line.contains(") wrong: "), wrong[current] == nil { wrong[current] = String(line.dropFirst(2).prefix(1)) }
+        }
+        #expect(order.count == 3 && wrong.count == 3, "\(scratch.stdout)")
         // Day 1: three wrong answers in a quiz make three cards, due on day 2.
-        let quiz = try KCSAEnv.run(["quiz", "--count", "3", "--seed", "4"], stdin: "z\nz\nz\n", env: env(1))
+        let quiz = try KCSAEnv.run(["quiz", "--count", "3", "--seed", "4"],
+                                   stdin: order.map { wrong[$0] ?? "a" }.joined(separator: "\n") + "\n", env: env(1))
         #expect(quiz.stdout.components(separatedBy: "Back for review in 1 day.").count == 4, "\(quiz.stdout)")
         var answers: [String: String] = [:]
         var lastID = ""
@@ -102,7 +118,7 @@ enum KCSAEnv {
         #expect(due == answers.keys.sorted())
 
         // Day 2: the first right, the others wrong again.
-        let script = due.enumerated().map { i, id in i == 0 ? answers[id]! : "z" }.joined(separator: "\n") + "\n"
+        let script = due.enumerated().map { i, id in i == 0 ? answers[id]! : wrong[id] ?? "a" }.joined(separator: "\n") + "\n"
         let day2 = try KCSAEnv.run(["review"], stdin: script, env: env(2))
         #expect(day2.stdout.contains("Review: 3 of 3 due questions."))
         #expect(day2.stdout.contains("Reviewed 3: 1 right."))
@@ -113,8 +129,9 @@ enum KCSAEnv {
         #expect(cards.first { $0["id"] as? String == due[1] }?["lapses"] as? Int == 2)
 
         // Days 3 and 4: the second card is missed twice more, its fourth miss: a leech.
-        _ = try KCSAEnv.run(["review", "--count", "3"], stdin: "\(answers[due[0]]!)\nz\nz\n", env: env(3))
-        let day4 = try KCSAEnv.run(["review"], stdin: "z\nz\n", env: env(4))
+        let w1 = wrong[due[1]] ?? "a", w2 = wrong[due[2]] ?? "a"
+        _ = try KCSAEnv.run(["review", "--count", "3"], stdin: "\(answers[due[0]]!)\n\(w1)\n\(w2)\n", env: env(3))
+        let day4 = try KCSAEnv.run(["review"], stdin: "\(w1)\n\(w2)\n", env: env(4))
         #expect(day4.stdout.contains("leech: you have missed \(due[1]) 4 times - read the explanation and its sources"))
         let progress = try KCSAEnv.json(try KCSAEnv.run(["progress", "--json"], env: env(4)).stdout)
         let leeches = ((progress["review"] as? [String: Any])?["leeches"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }

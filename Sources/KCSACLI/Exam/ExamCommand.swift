@@ -85,6 +85,7 @@ struct ExamCommand: ParsableCommand {
             Console.err("kcsa: warning: \(answers) answers questions that are not on paper \(seed): "
                         + unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", ..." : "") + "\n")
         }
+        try AnswerFile.checkLetters(chosen, paper: paper, path: answers)
         let result = ExamResult.grade(paper, answers: chosen, curriculum: bank.curriculum)
         if !noRecord {
             let now = try self.now.clock().now()
@@ -136,6 +137,20 @@ enum AnswerFile {
             }
         }
         return out
+    }
+}
+
+extension AnswerFile {
+    /// A letter that is not an option of its question is an error (exit 2), not a wrong answer.
+    static func checkLetters(_ chosen: [String: Set<String>], paper: ExamPaper, path: String) throws(CLIError) {
+        for q in paper.questions {
+            guard let letters = chosen[q.id] else { continue }
+            let ids = q.options.map(\.id)
+            if let bad = letters.sorted().first(where: { !ids.contains($0) }) {
+                throw CLIError("\(path): `\(bad)` is not an option of \(q.id) (its options are "
+                               + ids.joined(separator: ", ") + ")", exitCode: 2)
+            }
+        }
     }
 }
 

@@ -12,7 +12,8 @@ struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "List, show and check scenario labs (the same grader as the interactive session).",
-        subcommands: [LabListCommand.self, LabShowCommand.self, LabCheckCommand.self]
+        subcommands: [LabListCommand.self, LabShowCommand.self, LabCheckCommand.self,
+                      LabStartCommand.self, LabWatchCommand.self, LabHintCommand.self, LabSolutionCommand.self]
     )
 }
 

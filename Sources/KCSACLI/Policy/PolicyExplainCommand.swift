@@ -51,7 +51,14 @@ struct PolicyExplainCommand: ParsableCommand {
     func run() throws {
         let (evaluator, _) = try PolicyLoading.evaluator(path: file)
         var attrs = try requestAttributes()
-        if unauthenticated { attrs.user = nil }
+        if unauthenticated {
+            if attrs.user != nil {
+                throw CLIError("--unauthenticated explains a request with no user (authentication failed); drop the user")
+            }
+        } else if attrs.user == nil {
+            throw CLIError("the request has no user: give --user NAME (and --group), or --unauthenticated for a request "
+                           + "whose authentication failed (401: no user, a single ResponseStarted event)")
+        }
         let explanation = evaluator.explain(attrs, outcome: unauthenticated ? .unauthenticated : .completed)
         if json {
             Console.out(JSONPrinter(options: .pretty).string(ExplanationRenderer.json(explanation)) + "\n")

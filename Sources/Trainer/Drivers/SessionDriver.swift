@@ -10,6 +10,7 @@ public enum SessionDriver {
         let io = trainer.io
         if io.interactive {
             io.say(io.style.bold("kcsa \(BuildStamp.version)") + " - KCSA trainer. Type `help` for commands, Ctrl-D to leave.")
+            trainer.offerToContinue()
         }
         var failures: Int32 = 0
         loop: while true {

@@ -43,23 +43,16 @@ public enum TerminalSession {
             if options.content != nil { throw error }
             content = TrainerContent(root: nil, problem: error.message, cacheDirectory: nil, generatorStamp: "")
         }
-        return Trainer(io: io, content: content)
+        var wired = io
+        if interactive { wired.width = { TerminalWidth.current() } }
+        return Trainer(io: wired, content: content)
     }
 
     /// `$VISUAL`, else `$EDITOR`, else vi, on the terminal; its exit status.
     static func runEditor(_ path: String) -> Int32? {
         let env = ProcessInfo.processInfo.environment
         let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "\(editor) \"$1\"", "kcsa-edit", path]
-        do {
-            try p.run()
-            p.waitUntilExit()
-        } catch {
-            return nil
-        }
-        return p.terminationStatus
+        return EditorLauncher.run(command: editor, path: path)
     }
 }
 

@@ -24,7 +24,7 @@ public struct ExamRunner {
     private func clock() -> Date { io.clock.now() }
     /// A learner at a terminal: an alarm wakes the prompt for warnings and the time-out.
     private var terminal: Bool { io.interactive }
-    private var screen: ExamScreen { ExamScreen(style: style) }
+    private var screen: ExamScreen { ExamScreen(style: style, width: io.width() ?? 88) }
 
     private func say(_ text: String) { io.say(text) }
 

@@ -6,6 +6,8 @@ import Terminal
 /// report after submitting. Pass and fail are always words; colour only adds to them.
 public struct ExamScreen {
     var style: Style
+    /// Columns to wrap at (the terminal's, else 88); code blocks are never re-wrapped.
+    var width: Int? = 88
 
     static let controls = """
     Controls: type letters to answer (a, or a,c for several); f flags the question for review; \
@@ -117,24 +119,14 @@ public struct ExamScreen {
         return indent + "\(id)) " + body.dropFirst(hanging.count)
     }
 
-    /// Wraps text at 88 columns (paragraphs kept), for long explanations.
-    func wrap(_ text: String, indent: String = "", width: Int = 88) -> String {
+    /// Wraps text at the screen's width (paragraphs kept, fenced code verbatim).
+    func wrap(_ text: String, indent: String = "") -> String {
         Self.wrap(text, indent: indent, width: width)
     }
 
-    static func wrap(_ text: String, indent: String = "", width: Int = 88) -> String {
-        text.components(separatedBy: "\n").map { para -> String in
-            var lines: [String] = []
-            var line = ""
-            for word in para.split(separator: " ") {
-                if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
-                    lines.append(indent + line)
-                    line = ""
-                }
-                line += (line.isEmpty ? "" : " ") + word
-            }
-            lines.append(indent + line)
-            return lines.joined(separator: "\n")
-        }.joined(separator: "\n")
+    /// Each line indented by `indent` and wrapped under it; ``` fenced code and JSON stay as written.
+    static func wrap(_ text: String, indent: String = "", width: Int? = 88) -> String {
+        let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+        return TextWrap.wrap(indented.joined(separator: "\n"), width: width, hanging: nil)
     }
 }

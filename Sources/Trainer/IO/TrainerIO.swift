@@ -18,6 +18,9 @@ public struct TrainerIO {
     public var runEditor: (_ path: String) -> Int32?
     /// Diagnostics that are not part of the session's text (stderr in the REPL).
     public var warn: (String) -> Void
+    /// The terminal's width in columns, asked at each render; nil without a terminal
+    /// (text is then not wrapped).
+    public var width: () -> Int? = { nil }
 
     public init(input: any LineReader, output: any OutputSink, clock: TrainerClock, progress: ProgressAccess,
                 drafts: any DraftStore, interactive: Bool, style: Style,

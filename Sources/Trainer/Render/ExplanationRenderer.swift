@@ -14,7 +14,7 @@ public struct ExplanationRenderer {
         if let u = a.user {
             out += "  user \(u.username)" + (u.groups.isEmpty ? "" : ", groups [\(u.groups.joined(separator: ", "))]") + "\n"
         } else {
-            out += "  no user (authentication failed)\n"
+            out += "  no user: authentication failed (401)\n"
         }
         if a.resourceRequest {
             out += "  verb=\(a.verb) apiGroup=\(q(a.apiGroup)) apiVersion=\(q(a.apiVersion)) resource=\(q(a.resource))"
@@ -46,7 +46,12 @@ public struct ExplanationRenderer {
                                     p.stages.map(\.rawValue).joined(separator: ", "))
             if !p.omitted.isEmpty { out += "  (omitted by omitStages: \(p.omitted.map(\.rawValue).joined(separator: ", ")))" }
             out += "\n"
-            if p.longRunning { out += "  long-running request: ResponseStarted is sent when the response headers are written\n" }
+            if a.user == nil {
+                out += "  a request that fails authentication is answered 401 at once: kube-apiserver writes one event, "
+                    + "at stage ResponseStarted, with responseStatus 401 (no RequestReceived, no ResponseComplete)\n"
+            } else if p.longRunning {
+                out += "  long-running request: ResponseStarted is sent when the response headers are written\n"
+            }
             for f in [p.requestObject, p.responseObject] {
                 out += "  \(f.name): \(f.present ? style.green("yes") : "no") - \(f.reason)\n"
             }

@@ -8,6 +8,10 @@ public enum FindingText {
     public static func lines(_ f: Finding) -> [String] {
         switch f.code {
         case .policyRefused:
+            if f.message?.contains("yaml: duplicate key") == true {
+                // kube-apiserver itself would load it (a warning, the last value kept): say what kcsa does.
+                return ["kcsa does not load a policy with a duplicate key (see the error above)"]
+            }
             return ["kube-apiserver would refuse to start with this policy"] + (f.message.map { [$0] } ?? [])
         case .warning:
             return ["warning: \(f.message ?? "")"]
@@ -37,14 +41,14 @@ public enum FindingText {
             return ["the smallest event where they differ (event \(index) of \(total)):",
                     "  " + LabReport.clip(f.counterexample ?? "", 800),
                     "  expected: " + (f.expected.map { LabReport.clip($0, 400) } ?? "(no output)"),
-                    "  yours:    " + (f.actual.map { LabReport.clip($0, 400) } ?? "(no output)")]
+                    "  yours:    " + (f.actual.map { LabReport.clip($0, 400) } ?? "(no output)")] + firstDifference(f)
         case .outputDiffers:
             guard case .output(let index, let sorted)? = f.subject else { return [] }
             return ["the first differing output" + (sorted ? " (outputs sorted)" : "") + " is #\(index):",
                     "  expected: " + (f.expected.map { LabReport.clip($0, 400) } ?? "(nothing)"),
-                    "  yours:    " + (f.actual.map { LabReport.clip($0, 400) } ?? "(nothing)")]
+                    "  yours:    " + (f.actual.map { LabReport.clip($0, 400) } ?? "(nothing)")] + firstDifference(f)
         case .notAnswered:
-            return ["no answer for \(subjectText(f.subject))"]
+            return ["\(subjectText(f.subject)): not answered yet" + (f.message.map { " (\($0))" } ?? "")]
         case .wrongPrediction:
             return f.mismatches.map { predictMismatch($0, nothingLogged: f.rule?.level == AuditLevel.none.rawValue) }
                 + ["why: " + (f.message ?? "")]
@@ -64,6 +68,14 @@ public enum FindingText {
 
     /// Every line of a check's findings.
     public static func lines(_ findings: [Finding]) -> [String] { findings.flatMap(lines) }
+
+    /// `  first difference: .user: expected "alice", got null` for a query finding's path.
+    private static func firstDifference(_ f: Finding) -> [String] {
+        f.mismatches.prefix(1).map { m in
+            "  first difference: \(m.field): expected " + LabReport.clip(m.expected ?? "no such key", 200)
+                + ", got " + LabReport.clip(m.actual ?? "no such key", 200)
+        }
+    }
 
     private static func policyMismatch(_ m: Finding.Mismatch) -> String {
         switch m.field {

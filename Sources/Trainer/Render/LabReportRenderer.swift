@@ -8,8 +8,13 @@ import Labs
 /// Pass and fail are always also written as words, never colour alone.
 public struct LabReportRenderer {
     public var style: Style
+    /// The terminal's width: finding lines wrap under their indent (JSON never); nil, no wrapping.
+    public var width: Int?
 
-    public init(style: Style) { self.style = style }
+    public init(style: Style, width: Int? = nil) {
+        self.style = style
+        self.width = width
+    }
 
     public func text(_ r: LabReport, lab: Lab) -> String {
         var out = ""
@@ -17,8 +22,11 @@ public struct LabReportRenderer {
         for d in r.diagnostics { out += renderer.render(d, in: r.answer) }
         if !r.diagnostics.isEmpty { out += "\n" }
         for c in r.checks {
-            out += (c.passed ? style.green("  PASS  ") : style.red("  FAIL  ")) + c.name + "\n"
-            for line in FindingText.lines(c.findings) { out += "          " + line + "\n" }
+            out += TextWrap.wrap((c.passed ? style.green("  PASS  ") : style.red("  FAIL  ")) + c.name, width: width,
+                                 hanging: 8) + "\n"
+            for line in FindingText.lines(c.findings) {
+                out += TextWrap.wrap("          " + line, width: width, hanging: line.hasPrefix("  ") ? 12 : 10) + "\n"
+            }
         }
         let failed = r.failedCount + (r.checks.isEmpty ? 1 : 0)
         if r.passed {

@@ -5,8 +5,9 @@ import Progress
 
 /// Labs as text: the course list and one lab's task.
 public enum LabText {
-    public static func list(_ labs: [Lab], progress: [String: LabProgress], style: Style) -> String {
-        let width = labs.map(\.id.count).max() ?? 10
+    /// The course list; with a `width`, long titles wrap under the title column.
+    public static func list(_ labs: [Lab], progress: [String: LabProgress], style: Style, width: Int? = nil) -> String {
+        let idWidth = labs.map(\.id.count).max() ?? 10
         var out = ""
         var topic = ""
         for (i, lab) in labs.enumerated() {
@@ -16,8 +17,9 @@ public enum LabText {
             }
             let p = progress[lab.id]
             let mark = p?.passed == true ? style.green("passed ") : (p?.attempts ?? 0) > 0 ? style.yellow("tried  ") : "       "
-            out += String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) + lab.title + "\n"
+            let row = String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) + lab.title
+            out += TextWrap.wrap(row, width: width, hanging: idWidth + 28) + "\n"
         }
         let passed = labs.count { progress[$0.id]?.passed == true }
         out += "\n\(passed) of \(labs.count) labs passed.\n"

@@ -26,7 +26,7 @@ extension Trainer {
         } catch {
             return fail(error.description)
         }
-        io.output.write(LabReportRenderer(style: style).text(report, lab: s.lab))
+        io.output.write(LabReportRenderer(style: style, width: io.width()).text(report, lab: s.lab))
         do {
             try io.progress.open().recordLabCheck(labID: s.lab.id, passed: report.passed, failedChecks: report.failedCount,
                                                   at: io.clock.now())
@@ -66,35 +66,6 @@ extension Trainer {
             return .ok
         }
         return open([lab.id])
-    }
-
-    /// `reset`: the open lab's answer back to the starter and its progress cleared;
-    /// `reset ID` another lab; `reset all` every lab.
-    mutating func reset(_ args: [String]) -> Outcome {
-        let target: String?
-        switch args.first {
-        case "all"?: target = nil
-        case let id?: target = id
-        case nil:
-            guard let s = requireLab() else { return .failed }
-            target = s.lab.id
-        }
-        if let target, content.catalog?.lab(target) == nil {
-            say(style.red("no lab") + " `\(target)`")
-            return .failed
-        }
-        do {
-            try io.progress.open().resetLabs(target)
-            try io.drafts.remove(target)
-        } catch {
-            return fail("\(error)")
-        }
-        if let s = session, target == nil || target == s.lab.id {
-            session = LabSession(lab: s.lab, answer: s.lab.starter)
-        }
-        say(target.map { "lab \($0) reset: answer back to the starter, attempts and hints forgotten" }
-            ?? "every lab reset: answers back to their starters, attempts and hints forgotten")
-        return .ok
     }
 
     func showProgress() -> Outcome {

@@ -10,13 +10,16 @@ extension Trainer {
                 say("no command `\(name)`")
                 return .failed
             }
-            say("\(style.bold(c.usage))\n  \(c.summary)")
-            if !c.details.isEmpty { say(c.details) }
+            say("\(style.bold(c.usage))\n" + wrapped("  \(c.summary)"))
+            if let paragraph = TrainerHelp.paragraphs[c.name] {
+                say("\n" + paragraph.split(separator: "\n").map { wrapped("  " + $0) }.joined(separator: "\n"))
+            }
+            if !c.details.isEmpty { say("\n" + wrapped(c.details)) }
             return .ok
         }
         say(style.bold("Commands") + ":")
         for c in TrainerCommands.all {
-            say("  " + c.usage.padding(toLength: 42, withPad: " ", startingAt: 0) + c.summary)
+            say(wrapped("  " + c.usage.padding(toLength: 42, withPad: " ", startingAt: 0) + c.summary, hanging: 44))
         }
         return .ok
     }

@@ -31,7 +31,7 @@ extension Trainer {
         let cancellation = JQCancellation()
         let run = Interrupts.shared.watching(onInterrupt: { cancellation.cancel() }) {
             TryRun(program: program, inputs: spec.slurp ? [JSON.array(events)] : events, cancellation: cancellation,
-                   colors: style.enabled).run { io.output.write($0) }
+                   colors: style.enabled, width: io.width() ?? 300).run { io.output.write($0) }
         }
         switch run.stop {
         case .cancelled:

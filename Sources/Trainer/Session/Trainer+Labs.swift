@@ -8,7 +8,7 @@ import Terminal
 extension Trainer {
     func labs() -> Outcome {
         guard let catalog = requireCatalog() else { return .failed }
-        io.output.write(LabText.list(catalog.labs, progress: labProgress(), style: style))
+        io.output.write(LabText.list(catalog.labs, progress: labProgress(), style: style, width: io.width()))
         say(style.dim("Open one with: open ID"))
         return .ok
     }
@@ -27,7 +27,7 @@ extension Trainer {
             say("usage: open LAB-ID (TAB completes; `labs` lists them)")
             return .failed
         }
-        guard let lab = catalog.lab(id) else {
+        guard let lab = lab(named: id, in: catalog) else {
             let guess = DidYouMean.suggest(id, among: catalog.labs.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
             say(style.red("no lab") + " `\(id)`\(guess)")
             return .failed
@@ -35,6 +35,7 @@ extension Trainer {
         let draft = io.drafts.read(lab.id)
         session = LabSession(lab: lab, answer: draft ?? lab.starter)
         fieldPaths = nil
+        rememberOpenLab(lab.id)
         io.output.write(LabText.task(lab, style: style))
         if draft != nil { say(style.dim("(your saved answer is loaded: `answer` shows it)")) }
         say(style.dim(LabAffordances.workflow(lab.spec)))
@@ -55,10 +56,13 @@ extension Trainer {
             say("this lab has \(hints.count) hint\(hints.count == 1 ? "" : "s")")
             return .failed
         }
-        let names = ["nudge", "pointer", "near-solution"]
-        let name = tier <= names.count ? names[tier - 1] : "hint"
+        let name = HintName.of(tier, of: hints.count)
+        if tier == hints.count, tier > 1, s.hintsShown < tier - 1, !confirmLastHint(tier: tier, seen: s.hintsShown) {
+            say("not shown. `hint` gives hint \(s.hintsShown + 1) first.")
+            return .failed
+        }
         say(style.bold("Hint \(tier) of \(hints.count) (\(name))") + ":")
-        say(hints[tier - 1].trimmingCharacters(in: .whitespacesAndNewlines))
+        say(wrapped(hints[tier - 1].trimmingCharacters(in: .whitespacesAndNewlines), keepIndented: true))
         s.hintsShown = max(s.hintsShown, tier)
         session = s
         do { try io.progress.open().recordHint(labID: s.lab.id, tier: tier, at: io.clock.now()) } catch {
@@ -66,6 +70,16 @@ extension Trainer {
         }
         if tier < hints.count { say(style.dim("(`hint` again for the next one)")) }
         return .ok
+    }
+
+    /// The last hint is nearly the answer: asked for before the earlier ones, it needs a yes.
+    func confirmLastHint(tier: Int, seen: Int) -> Bool {
+        let earlier = seen == 0 ? "none of the earlier hints" : "only hint" + (seen == 1 ? " 1" : "s 1-\(seen)")
+        say("Hint \(tier) is the near-solution, and you have seen \(earlier).")
+        switch io.input.readLine(prompt: Prompt("show it anyway? [y/N] ", sgr: "1;33")) {
+        case .line(let l): return ["y", "yes"].contains(l.trimmingCharacters(in: .whitespaces).lowercased())
+        case .eof, .interrupted: return false
+        }
     }
 
     mutating func showAnswer(_ input: CommandInput) -> Outcome {

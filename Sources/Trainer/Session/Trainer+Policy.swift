@@ -58,18 +58,24 @@ extension Trainer {
             if session == nil { say("load a policy first (policy FILE), or open a lab") }
             return .failed
         }
-        let usage = "usage: explain METHOD URL [as USER [GROUP...]]"
+        let usage = "usage: explain METHOD URL as USER [GROUP...]   or   explain METHOD URL --unauthenticated"
         guard args.count >= 2 else {
             say(usage)
             return .failed
         }
         var user: UserInfo?
-        if args.count > 2 {
-            guard args[2] == "as", args.count >= 4 else {
-                say(usage)
-                return .failed
-            }
+        switch args.count > 2 ? args[2] : nil {
+        case "as"? where args.count >= 4:
             user = UserInfo(username: args[3], groups: Array(args.dropFirst(4)))
+        case "--unauthenticated"? where args.count == 3:
+            user = nil
+        case nil:
+            say("who sends it? add `as USER [GROUP...]` (e.g. `as jane devs`), or `--unauthenticated` for a request "
+                + "whose authentication failed (401: no user, a single ResponseStarted event)")
+            return .failed
+        default:
+            say(usage)
+            return .failed
         }
         do {
             let attrs = try HTTPRequestLine.parse(args[0] + " " + args[1], user: user)
@@ -82,12 +88,33 @@ extension Trainer {
         }
     }
 
+    /// The words of a jq command line that are the filter or a file (option values skipped;
+    /// after `--args`/`--jsonargs` the words are values, not files).
+    static func jqPositionalCount(_ args: [String]) -> Int {
+        let takesTwo: Set = ["--arg", "--argjson", "--slurpfile", "--rawfile"]
+        let takesOne: Set = ["--indent", "-L", "--library-path"]
+        var count = 0
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--args" || a == "--jsonargs" { return count }
+            if takesTwo.contains(a) { i += 3; continue }
+            if takesOne.contains(a) { i += 2; continue }
+            if a == "-f" || a == "--from-file" { count += 1; i += 2; continue }
+            if !a.hasPrefix("-") || a == "-" { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
     /// `jq ...`: jq's command line on files (the session's own input is its commands).
     func jq(_ args: [String]) -> Outcome {
         // Reading the session's own input as JSON would swallow the commands that follow
         // (or wait for Ctrl-D on a terminal): a query here needs a file or -n.
         let nullInput = args.contains { $0 == "--null-input" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("n")) }
-        let hasFile = args.count >= 2 && FileManager.default.fileExists(atPath: args.last!)
+        // A file named (filter and at least one more word that is not an option): jq itself
+        // opens it, and says "Could not open" when it cannot.
+        let hasFile = Self.jqPositionalCount(args) >= 2
         guard nullInput || hasFile || args.contains(where: { $0 == "-h" || $0 == "--help" }) else {
             say("usage: jq [OPTIONS] FILTER FILE...  (or jq -n FILTER); in the session, jq reads files, not the keyboard")
             return .failed

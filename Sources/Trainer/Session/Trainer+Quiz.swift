@@ -25,17 +25,13 @@ extension Trainer {
     /// answer. nil when the learner skipped it (Ctrl-C or end of input).
     public func ask(_ q: Question, number: String = "", mode: String = "quiz", at time: Date? = nil) -> Bool? {
         say("\n" + style.bold("\(number)[\(q.domain) / \(q.subtopic)]") + " \(q.id)\n")
-        say(q.question.trimmingCharacters(in: .newlines))
-        for o in q.options { say("  \(o.id)) \(o.text)") }
+        say(wrapped(q.question.trimmingCharacters(in: .newlines)))
+        for o in q.options { say(wrapped("  \(o.id)) \(o.text)")) }
         let hint = q.kind == .single ? "one letter" : "letters, e.g. a c"
-        let reply: String
-        switch io.input.readLine(prompt: Prompt("answer (\(hint))> ", sgr: "33")) {
-        case .line(let l): reply = l
-        case .interrupted, .eof:
+        guard let chosen = readReply(q, prompt: Prompt("answer (\(hint))> ", sgr: "33")) else {
             say("(question skipped)")
             return nil
         }
-        let chosen = Set(reply.lowercased().filter { $0.isLetter }.map(String.init))
         let correct = q.isCorrect(chosen)
         let now = time ?? io.clock.now()
         do {
@@ -48,12 +44,27 @@ extension Trainer {
         say(correct ? style.green("Correct.") : style.red("Not quite.") + " The answer is \(q.answer.joined(separator: ", ")).")
         for o in q.options {
             let mark = q.answer.contains(o.id) ? "right" : "wrong"
-            say("  \(o.id)) \(mark): \(o.why)")
+            say(wrapped("  \(o.id)) \(mark): \(o.why)"))
         }
-        say("\n" + q.explanation.trimmingCharacters(in: .whitespacesAndNewlines))
+        say("\n" + wrapped(q.explanation.trimmingCharacters(in: .whitespacesAndNewlines)))
         say(style.dim("Sources: " + q.sources.joined(separator: " ")))
         recordForReview(q, correct: correct, at: now)
         return correct
+    }
+
+    /// Reads option letters until they are an answer to `q`; nil on Ctrl-C or end of input.
+    func readReply(_ q: Question, prompt: Prompt) -> Set<String>? {
+        while true {
+            switch io.input.readLine(prompt: prompt) {
+            case .line(let l):
+                switch QuestionReply.parse(l, for: q) {
+                case .success(let chosen): return chosen
+                case .failure(let e): say(e.message)
+                }
+            case .interrupted, .eof:
+                return nil
+            }
+        }
     }
 
     /// Files the answer for spaced review and warns about a leech.

@@ -37,6 +37,11 @@ public struct Trainer {
 
     func say(_ text: String) { io.say(text) }
 
+    /// `text` wrapped to the terminal's width (unchanged without a terminal).
+    func wrapped(_ text: String, hanging: Int? = nil, keepIndented: Bool = false) -> String {
+        TextWrap.wrap(text, width: io.width(), hanging: hanging, keepIndented: keepIndented)
+    }
+
     /// Runs one command line (already trimmed, not a comment) through the command table.
     public mutating func execute(_ line: String) -> Outcome {
         let words: [String]

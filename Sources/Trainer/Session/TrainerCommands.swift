@@ -68,7 +68,7 @@ public enum TrainerCommands {
               completion: .paths) { t, i in t.loadPolicy(i.words) },
         .init(name: "validate", usage: "validate [FILE]", summary: "check a policy file (default: the loaded one)",
               completion: .paths) { t, i in t.validate(i.words) },
-        .init(name: "explain", usage: "explain METHOD URL [as USER [GROUP...]]",
+        .init(name: "explain", usage: "explain METHOD URL as USER [GROUP...]",
               summary: "why a policy (your lab answer, the lab's, or the loaded one) logs a request",
               details: "  METHOD is an HTTP method or a Kubernetes verb: explain GET /api/v1/namespaces/prod/secrets/db as jane devs",
               completion: .request) { t, i in t.explain(i.words) },

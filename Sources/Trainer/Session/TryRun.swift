@@ -1,6 +1,7 @@
 import JQ
 import JSONValue
 import Labs
+import Terminal
 
 /// One `try`: a learner's jq program over the lab's visible log, as jq runs it (an error
 /// on one event is reported and the next event is read), with the session's limits.
@@ -13,6 +14,8 @@ struct TryRun {
     var colors: Bool
     /// Outputs shown; the rest are counted.
     var limit = 20
+    /// Visible columns an output line is cut to (with a marker saying how much is left out).
+    var width = 300
     var limits = JQLimits(maxSteps: 50_000_000, maxOutputs: 1_000_000, deadline: .now + .seconds(30))
 
     private(set) var shown = 0
@@ -42,7 +45,7 @@ struct TryRun {
                             result.total += 1
                             if result.shown < limit {
                                 result.shown += 1
-                                write(LabReport.clip(printer.string(out), 300) + "\n")
+                                write(TextWrap.clip(printer.string(out), width: width) + "\n")
                             }
                         }
                     } catch let e as JQRuntimeError {

@@ -1,0 +1,40 @@
+import Testing
+@testable import Trainer
+
+/// What a learner sees on an 80-column terminal, pinned: `help`, `labs`, and one failing
+/// check of each lab kind (policy, fix, query, predict), wrapped at words with hanging
+/// indents, JSON left whole.
+@Suite struct WidthGoldenTests {
+    static let screens: [(name: String, open: String?, answer: [String], command: String)] = [
+        ("80col-help", nil, [], "help"),
+        ("80col-labs", nil, [], "labs"),
+        ("80col-check-policy", "secrets-at-metadata", LabFlowTests.wrongPolicy, "check"),
+        ("80col-check-fix", "fix-bad-level", [], "check"),
+        ("80col-check-query", "query-secret-access", ["select(.stage == \"ResponseComplete\" and .objectRef.resource == \"secrets\" and (.verb | IN(\"get\", \"list\", \"watch\")))",
+          "| {auditID, user: .user.uid, verb, namespace: .objectRef.namespace, name: .objectRef.name, code: .responseStatus.code}", "."], "check"),
+        ("80col-check-predict", "precedence-rule-order",
+         ["a: {level: Metadata}", "b: {level: Request}", "c: {level: None}", "d: {level: Metadata}", "e: {level: Metadata}",
+          "f: {level: None}", "g: {level: Request}", "h: {level: Metadata}", "i: {level: None}", "j: {level: Metadata}", "."],
+         "check"),
+    ]
+
+    @Test(arguments: screens.map(\.name))
+    func eightyColumns(name: String) throws {
+        let s = try #require(Self.screens.first { $0.name == name })
+        var h = TrainerHarness()
+        h.trainer.io.width = { 80 }
+        if let id = s.open {
+            _ = h.command("open \(id)")
+            if !s.answer.isEmpty { _ = h.command("write", then: s.answer) }
+        }
+        let (_, screen) = h.command(s.command)
+        // Diagnostics quote the answer's lines under a caret: those are never re-wrapped.
+        let lines = screen.split(separator: "\n")
+        let findings = lines.drop { s.command == "check" && !$0.hasPrefix("  PASS") && !$0.hasPrefix("  FAIL") }
+        for line in findings where !line.contains("{\"") {
+            #expect(line.count <= 80, "\(name): \(line)")
+        }
+        let golden = try #require(Golden.check(name, screen), "no golden file \(name) (KCSA_UPDATE_GOLDEN=1 writes it)")
+        #expect(screen == golden)
+    }
+}
