@@ -109,7 +109,7 @@ import Testing
         ("a: [1\n", "YAML syntax error", "2:1"),
         ("", "the file is empty; a test file is a YAML mapping (a, b)", "1:1"),
         ("- a\n- b\n", "a test file must be a YAML mapping (a, b), not a list", "1:1"),
-        ("a: 1\na: 2\n", "duplicate key \"a\" in one mapping", "1:1"),
+        ("a: 1\na: 2\n", "duplicate key \"a\" (first at line 1)", "2:1"),
     ])
     func documentsThatAreNotAMappingAreReported(yaml: String, message: String, at: String) {
         let p = problems(yaml) { _, _ in Issue.record("no root mapping expected") }

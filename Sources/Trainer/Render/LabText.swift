@@ -17,9 +17,14 @@ public enum LabText {
             }
             let p = progress[lab.id]
             let mark = p?.passed == true ? style.green("passed ") : (p?.attempts ?? 0) > 0 ? style.yellow("tried  ") : "       "
-            let row = String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) + lab.title
-            out += TextWrap.wrap(row, width: width, hanging: idWidth + 28) + "\n"
+            let head = String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))
+            // On a narrow terminal the title gets a line of its own rather than a sliver of one.
+            if let width, idWidth + 28 + 24 > width {
+                out += TextWrap.wrap(String(head.reversed().drop { $0 == " " }.reversed()) + "\n      " + lab.title, width: width, hanging: 6) + "\n"
+            } else {
+                out += TextWrap.wrap(head + lab.title, width: width, hanging: idWidth + 28) + "\n"
+            }
         }
         let passed = labs.count { progress[$0.id]?.passed == true }
         out += "\n\(passed) of \(labs.count) labs passed.\n"
