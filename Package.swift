@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "NetworkPolicy",
                                                    "RBAC"]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress", "Exam", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Labs", "Terminal", "Progress", "TestSupport", "Exam",
                                                        "ContentFormat", "Diagnostics", "JSONValue"],
                     exclude: ["Golden"]),

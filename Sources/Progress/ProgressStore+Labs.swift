@@ -23,17 +23,17 @@ extension ProgressStore {
 
     /// Records one check of an answer.
     public func recordLabAttempt(_ a: LabAttempt) throws {
-        try db.write { db in try a.insert(db) }
+        try write { db in try a.insert(db) }
     }
 
     /// Records that a hint (tier 1 = nudge, 2 = pointer, 3 = near-solution) was shown.
     public func recordHint(labID: String, tier: Int, at date: Date) throws {
-        try db.write { db in try LabHintRecord(labID: labID, tier: tier, shownAt: date).insert(db) }
+        try write { db in try LabHintRecord(labID: labID, tier: tier, shownAt: date).insert(db) }
     }
 
     /// Where the learner stands on each lab they have touched.
     public func labProgress() throws -> [String: LabProgress] {
-        try db.read { db in
+        try read { db in
             var out: [String: LabProgress] = [:]
             for a in try LabAttempt.order(Column("checkedAt")).fetchAll(db) {
                 var p = out[a.labID] ?? LabProgress(labID: a.labID)

@@ -34,7 +34,7 @@ extension ProgressStore {
     /// Returns what was removed.
     @discardableResult
     public func resetLabs(_ labID: String?, keepingDrafts drafts: [String: String], at date: Date) throws -> ResetSummary {
-        try db.write { db in
+        try write { db in
             for table in ["resetUndo", "resetUndoAttempt", "resetUndoHint", "resetUndoDraft"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
@@ -57,7 +57,7 @@ extension ProgressStore {
     /// Puts back what the last reset removed, and returns it (its drafts for the caller
     /// to write back); nil when there is nothing to undo.
     public func undoLastReset() throws -> ResetSummary? {
-        try db.write { db in
+        try write { db in
             guard try Row.fetchOne(db, sql: "SELECT labID FROM resetUndo") != nil else { return nil }
             let summary = try Self.undoSummary(db)
             try db.execute(sql: "INSERT INTO labAttempt (labID, passed, failedChecks, checkedAt) "

@@ -13,18 +13,24 @@ extension ProgressStore {
     @discardableResult
     public func recordReviewOutcome(itemKind: ReviewItemKind, itemID: String, correct: Bool, at now: Date,
                                     scheduler: ReviewScheduler = ReviewScheduler()) throws -> ReviewCard? {
-        try db.write { db in
-            let existing = try ReviewCardRecord.fetchOne(db, key: ["kind": itemKind.rawValue, "itemID": itemID])?.card
-            let updated: ReviewCard?
-            switch (existing, correct) {
-            case (nil, false): updated = scheduler.newCard(kind: itemKind, itemID: itemID, missedAt: now)
-            case (let card?, false): updated = scheduler.review(card, grade: .again, at: now)
-            case (let card?, true) where card.isDue(at: now): updated = scheduler.review(card, grade: .good, at: now)
-            case (let card, true): return card
-            }
-            if let updated { try ReviewCardRecord(updated).save(db) }
-            return updated
+        try write { db in
+            try Self.reviewOutcome(db, itemKind: itemKind, itemID: itemID, correct: correct, at: now, scheduler: scheduler)
         }
+    }
+
+    /// `recordReviewOutcome` inside a transaction the caller holds.
+    static func reviewOutcome(_ db: Database, itemKind: ReviewItemKind, itemID: String, correct: Bool, at now: Date,
+                              scheduler: ReviewScheduler = ReviewScheduler()) throws -> ReviewCard? {
+        let existing = try ReviewCardRecord.fetchOne(db, key: ["kind": itemKind.rawValue, "itemID": itemID])?.card
+        let updated: ReviewCard?
+        switch (existing, correct) {
+        case (nil, false): updated = scheduler.newCard(kind: itemKind, itemID: itemID, missedAt: now)
+        case (let card?, false): updated = scheduler.review(card, grade: .again, at: now)
+        case (let card?, true) where card.isDue(at: now): updated = scheduler.review(card, grade: .good, at: now)
+        case (let card, true): return card
+        }
+        if let updated { try ReviewCardRecord(updated).save(db) }
+        return updated
     }
 
     /// A failed lab check (the labs code calls this): the lab becomes, or stays, a review card.
@@ -35,14 +41,14 @@ extension ProgressStore {
 
     /// Every card, soonest due first.
     public func reviewCards() throws -> [ReviewCard] {
-        try db.read { db in
+        try read { db in
             try ReviewCardRecord.order(Column("due"), Column("kind"), Column("itemID")).fetchAll(db).map(\.card)
         }
     }
 
     /// The cards due at `now`, soonest due first.
     public func dueCards(at now: Date) throws -> [ReviewCard] {
-        try db.read { db in
+        try read { db in
             try ReviewCardRecord.filter(Column("due") <= now).order(Column("due"), Column("kind"), Column("itemID"))
                 .fetchAll(db).map(\.card)
         }

@@ -15,13 +15,13 @@ extension ProgressStore {
 
     /// Remembers the lab the learner opened last.
     public func setLastLab(_ labID: String) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO sessionFact (key, value) VALUES ('lastLab', ?)", arguments: [labID])
         }
     }
 
     /// The lab opened last, if any.
     public func lastLab() throws -> String? {
-        try db.read { db in try String.fetchOne(db, sql: "SELECT value FROM sessionFact WHERE key = 'lastLab'") }
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM sessionFact WHERE key = 'lastLab'") }
     }
 }

@@ -1,41 +1,59 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The learner's progress in SQLite: every answered question, every exam and the
 /// spaced-review cards, keyed by question or lab id (never by position). Writes are
-/// transactional; a damaged database is moved aside and reported, never silently dropped.
+/// transactional (WAL, a busy timeout and a retry, so two kcsa processes can write at
+/// once). Only a damaged database (not SQLite, failing `PRAGMA integrity_check`, or not
+/// kcsa's schema) is moved aside and reported; a busy one is waited for. When the
+/// database cannot be written at all (a read-only or full folder), the store carries on
+/// in memory and says so once through `onFallback` (ProgressStore+Open.swift).
 public final class ProgressStore: Sendable {
-    let db: DatabaseQueue
-    /// Set when an unreadable database was moved aside at open.
-    public let recoveredFrom: String?
+    private let queue: Mutex<DatabaseQueue>
+    /// The database in use: the file, or the in-memory copy after a fallback.
+    var db: DatabaseQueue { queue.withLock { $0 } }
+    /// The database file; nil for a store in memory.
+    public let path: String?
+    /// Set when a damaged database was moved aside at open: where it went, and why.
+    public let recovery: Recovery?
+    /// Where a damaged database was moved aside at open.
+    public var recoveredFrom: String? { recovery?.movedTo }
+    let fallback: Mutex<Fallback?>
+    let onFallback: @Sendable (Fallback) -> Void
+    let faults: FaultInjection?
 
     /// A store in memory (tests).
     public init() throws {
-        db = try DatabaseQueue()
-        recoveredFrom = nil
-        try Self.migrator.migrate(db)
+        let memory = try DatabaseQueue()
+        try Self.migrator.migrate(memory)
+        queue = Mutex(memory)
+        path = nil
+        recovery = nil
+        fallback = Mutex(nil)
+        onFallback = { _ in }
+        faults = nil
     }
 
-    /// The store at `path`, created if missing.
-    public init(path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        var moved: String?
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Self.migrator.migrate(queue)
-            db = queue
-        } catch {
-            // Keep the damaged file for inspection and start afresh.
-            let aside = path + ".damaged-\(Int(Date().timeIntervalSince1970))"
-            try? FileManager.default.moveItem(atPath: path, toPath: aside)
-            moved = aside
-            db = try DatabaseQueue(path: path)
-            try Self.migrator.migrate(db)
-        }
-        recoveredFrom = moved
+    /// The store at `path`, created if missing. A damaged file is moved aside (`recovery`);
+    /// a folder or file that cannot be written makes a store in memory, reported once
+    /// through `onFallback` (at open, or at the first write that fails). Throws only when
+    /// the database stays busy past the timeout and its retries.
+    public init(path: String, busyTimeout: TimeInterval = ProgressStore.busyTimeout,
+                onFallback: @escaping @Sendable (Fallback) -> Void = { _ in },
+                faults: FaultInjection? = nil) throws {
+        self.path = path
+        self.onFallback = onFallback
+        self.faults = faults
+        let opened = try Self.openFile(path, busyTimeout: busyTimeout, faults: faults)
+        queue = Mutex(opened.queue)
+        recovery = opened.recovery
+        fallback = Mutex(opened.fallback)
+        if let f = opened.fallback { onFallback(f) }
     }
+
+    /// Replaces the database in use (the fallback to memory).
+    func replaceDatabase(_ replacement: DatabaseQueue) { queue.withLock { $0 = replacement } }
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -80,23 +98,23 @@ public final class ProgressStore: Sendable {
 
     /// Records one answered question.
     public func recordAnswer(_ a: AnswerRecord) throws {
-        try db.write { db in try a.insert(db) }
+        try write { db in try a.insert(db) }
     }
 
     /// Records an exam and all its answers in one transaction.
     public func recordExam(_ e: ExamRecord, answers: [AnswerRecord]) throws {
-        try db.write { db in
+        try write { db in
             try e.insert(db)
             for a in answers { try a.insert(db) }
         }
     }
 
     public func answers() throws -> [AnswerRecord] {
-        try db.read { db in try AnswerRecord.order(Column("answeredAt")).fetchAll(db) }
+        try read { db in try AnswerRecord.order(Column("answeredAt")).fetchAll(db) }
     }
 
     public func exams() throws -> [ExamRecord] {
-        try db.read { db in try ExamRecord.order(Column("takenAt")).fetchAll(db) }
+        try read { db in try ExamRecord.order(Column("takenAt")).fetchAll(db) }
     }
 
     /// Readiness per domain from the latest answer to each question.
