@@ -14,15 +14,15 @@ public enum KCSAMain {
         do {
             if CommandLine.arguments.count == 1 {
                 var trainer = try TerminalSession.make()
-                exit(SessionDriver.run(&trainer))
+                exit(checked(SessionDriver.run(&trainer)))
             }
             if let guess = SubcommandGuess.check(Array(CommandLine.arguments.dropFirst())) { throw guess }
             var command = try KCSA.parseAsRoot()
             try command.run()
-            exit(0)
+            exit(checked(0))
         } catch let e as CLIError {
             Console.err("kcsa: \(e.message)\n")
-            exit(e.exitCode)
+            exit(checked(e.exitCode))
         } catch {
             let code = KCSA.exitCode(for: error)
             let message = KCSA.fullMessage(for: error)
@@ -30,8 +30,15 @@ public enum KCSAMain {
                 let text = message.hasSuffix("\n") ? message : message + "\n"
                 if code == .success { Console.out(text) } else { Console.err(text) }
             }
-            if code == .validationFailure { exit(2) }
-            exit(code.rawValue)
+            if code == .validationFailure { exit(checked(2)) }
+            exit(checked(code.rawValue))
         }
+    }
+
+    /// `status`, unless standard output could not be written: then that is said and the exit is 2.
+    static func checked(_ status: Int32) -> Int32 {
+        guard let reason = Console.outputFailure else { return status }
+        Console.err("kcsa: cannot write to standard output: \(reason)\n")
+        return status == 0 || status == 1 ? 2 : status
     }
 }

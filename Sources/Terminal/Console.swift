@@ -3,10 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Where the command layer writes: stdout for results, stderr for diagnostics.
 /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+/// Every write is checked: the first failure on a descriptor (a full disk, a closed
+/// terminal) is kept, later writes to it are skipped, and `KCSAMain` reports it and exits
+/// non-zero (`outputFailure`).
 public enum Console {
+    private static let failures = Mutex<[Int32: Int32]>([:])
+
     public static func out(_ text: String) {
         write(text, fd: 1)
     }
@@ -16,19 +22,33 @@ public enum Console {
     }
 
     /// Writes all of `text` to a descriptor (unbuffered: callers batch their output).
-    public static func write(_ text: String, fd: Int32) {
+    /// False when it failed, now or before.
+    @discardableResult
+    public static func write(_ text: String, fd: Int32) -> Bool {
+        if failure(fd: fd) != nil { return false }
         var t = text
-        t.withUTF8 { buf in
+        let failed: Int32? = t.withUTF8 { buf in
             var offset = 0
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
                 offset += n
             }
+            return nil
         }
+        if let failed { failures.withLock { $0[fd] = $0[fd] ?? failed } }
+        return failed == nil
+    }
+
+    /// The errno of the first failed write to `fd`, if any.
+    public static func failure(fd: Int32) -> Int32? { failures.withLock { $0[fd] } }
+
+    /// Why standard output could not be written ("No space left on device"), if it could not.
+    public static var outputFailure: String? {
+        failure(fd: 1).map { String(cString: strerror($0)) }
     }
 
     /// True when output to the descriptor should be coloured.

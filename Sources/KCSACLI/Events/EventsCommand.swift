@@ -80,9 +80,7 @@ struct EventsGenerateCommand: ParsableCommand {
         text.reserveCapacity(events.count * 600)
         for e in events { text += format == "json" ? AuditEventEncoder.json(e) : AuditEventEncoder.legacy(e) }
         if let output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw CLIError("cannot write \(output): \(error.localizedDescription)")
-            }
+            do { try OutputFile.write(text, to: output) } catch { throw CLIError(error.description) }
         } else {
             Console.out(text)
         }
@@ -93,9 +91,7 @@ struct EventsGenerateCommand: ParsableCommand {
             }
             let json = JSONPrinter(options: .pretty).string(.object(["scenario": .string(sc.id), "seed": .number(Double(seed)),
                                                                       "incidents": .array(items)])) + "\n"
-            do { try json.write(toFile: truth, atomically: true, encoding: .utf8) } catch {
-                throw CLIError("cannot write \(truth): \(error.localizedDescription)")
-            }
+            do { try OutputFile.write(json, to: truth) } catch { throw CLIError(error.description) }
         }
     }
 }

@@ -140,11 +140,8 @@ struct LabCheckCommand: ParsableCommand {
             }
         }
         if let junit {
-            do {
-                try LabReportRenderer.junit(report, lab: lab, seconds: seconds).write(toFile: junit, atomically: true,
-                                                                                      encoding: .utf8)
-            } catch {
-                throw CLIError("cannot write \(junit): \(error.localizedDescription)")
+            do { try OutputFile.write(LabReportRenderer.junit(report, lab: lab, seconds: seconds), to: junit) } catch {
+                throw CLIError(error.description)
             }
         }
         if output.json {
