@@ -5,8 +5,8 @@ import JQ
 /// `kcsa lab check`, the REPL's `check` and `kcsa content check`.
 public struct LabChecker {
     public var resources: LabResources
-    /// Limits on a learner's jq program, per event.
-    public var jqLimits = JQLimits(maxSteps: 5_000_000, maxOutputs: 1_000_000)
+    /// Limits on a learner's answer (LabLimits.swift): the same for every caller.
+    public var limits = LabLimits.standard
 
     public init(resources: LabResources) { self.resources = resources }
 
@@ -17,7 +17,7 @@ public struct LabChecker {
         case .policy(let spec), .fix(let spec):
             return try PolicyGrader(lab: lab, spec: spec, resources: resources).grade(answer) { cancellation.isCancelled }
         case .query(let spec):
-            return try QueryGrader(lab: lab, spec: spec, resources: resources, limits: jqLimits)
+            return try QueryGrader(lab: lab, spec: spec, resources: resources, limits: limits)
                 .grade(answer, cancellation: cancellation)
         case .predict(let spec):
             return try PredictGrader(lab: lab, spec: spec, resources: resources).grade(answer)

@@ -9,9 +9,18 @@ struct QueryGrader {
     let lab: Lab
     let spec: QuerySpec
     let resources: LabResources
-    var limits: JQLimits
+    var limits: LabLimits
+    /// When the check started: the time limit covers every log of it (the logs run side
+    /// by side, as many at once as there are cores).
+    var started = ContinuousClock.now
 
     func grade(_ answer: SourceFile, cancellation: JQCancellation) throws(LabCheckError) -> LabReport {
+        var grader = self
+        grader.started = .now
+        return try grader.gradeFromStart(answer, cancellation: cancellation)
+    }
+
+    private func gradeFromStart(_ answer: SourceFile, cancellation: JQCancellation) throws(LabCheckError) -> LabReport {
         let text = String(decoding: answer.bytes, as: UTF8.self)
         let program: JQProgram
         do {
@@ -77,7 +86,8 @@ struct QueryGrader {
             guard next < inputs.count else { return nil }
             defer { next += 1 }
             return inputs[next]
-        }, limits: limits, cancellation: cancellation)
+        }, limits: limits.jq(from: started), cancellation: cancellation)
+        var budget = OutputBudget(limits)
         do {
             try JQProgram.withLargeStack {
                 while next < inputs.count {
@@ -86,7 +96,15 @@ struct QueryGrader {
                     next += 1
                     var outputs: [JSON] = []
                     do {
-                        try program.run(input, environment: env) { outputs.append($0) }
+                        try program.run(input, environment: env) { value in
+                            try budget.count(value)
+                            outputs.append(value)
+                        }
+                    } catch let e as LabLimits.Exceeded {
+                        result.perInput.append(outputs)
+                        result.error = e.finding
+                        result.failedInput = index
+                        return
                     } catch let e as JQRuntimeError {
                         result.perInput.append(outputs)
                         result.error = "jq: error (at event \(index + 1)): \(e.message)"
@@ -94,7 +112,7 @@ struct QueryGrader {
                         return
                     } catch let e as JQLimitExceeded {
                         result.perInput.append(outputs)
-                        result.error = "stopped: \(e.message)"
+                        result.error = limits.classify(e, started: started).finding
                         result.failedInput = index
                         return
                     } catch let h as JQHalt {

@@ -124,6 +124,7 @@ struct LabCheckCommand: ParsableCommand {
             // The logs stay in memory until the process exits: freeing tens of thousands of
             // parsed events one by one would only delay the exit.
             LabCheckCommand.keepAlive = resources
+            CheckWatchdog.start(lab: lab, answer: answer, json: output.json)
             report = try LabChecker(resources: resources).check(lab, answer: answer)
         } catch let e as LabCheckError {
             throw CLIError(e.description)

@@ -3,6 +3,7 @@ import Foundation
 import JQ
 import JQCLI
 import KubeAudit
+import Labs
 import Terminal
 
 /// Working with a policy outside a lab (`policy`, `validate`), `explain`, and `jq`.
@@ -131,7 +132,7 @@ extension Trainer {
             streams.stdoutIsTerminal = false
         }
         // A learner's query must not hang the session: bounded work, and Ctrl-C stops it.
-        streams.limits = JQLimits(maxSteps: 2_000_000_000, maxOutputs: 1_000_000, deadline: .now + .seconds(60))
+        streams.limits = LabLimits.standard.jq()
         let cancellation = streams.cancellation
         let status = Interrupts.shared.watching(onInterrupt: { cancellation.cancel() }) {
             JQRunner.run(arguments: args, streams: streams)

@@ -16,7 +16,8 @@ struct TryRun {
     var limit = 20
     /// Visible columns an output line is cut to (with a marker saying how much is left out).
     var width = 300
-    var limits = JQLimits(maxSteps: 50_000_000, maxOutputs: 1_000_000, deadline: .now + .seconds(30))
+    /// The limits every graded answer has (LabLimits), the deadline counted from now.
+    var limits = LabLimits.standard.jq()
 
     private(set) var shown = 0
     private(set) var total = 0
