@@ -81,6 +81,7 @@ public final class EditLineReader: LineReader {
         // An interrupt (Ctrl-C, or an exam's alarm) that came while nothing was reading is
         // delivered now rather than lost. The REPL clears the flag after each command, so a
         // Ctrl-C that a command already handled does not reach here.
+        if Interrupts.shared.terminationSignal != nil { return .eof }
         if Interrupts.shared.take() { return .interrupted }
         while true {
             var count: Int32 = 0
@@ -91,6 +92,7 @@ public final class EditLineReader: LineReader {
                 return .line(line)
             }
             guard count == -1 && errno == EINTR else { return .eof }
+            if Interrupts.shared.terminationSignal != nil { return .eof }
             if Interrupts.shared.take() { return .interrupted }
             // Another signal (Ctrl-Z without job control): prompt again.
         }

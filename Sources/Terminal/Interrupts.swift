@@ -6,6 +6,8 @@ import Synchronization
 
 /// Set from signal handlers, which may touch nothing but an atomic.
 private let pendingInterrupt = Atomic<Bool>(false)
+/// The SIGTERM or SIGHUP that asked the session to end (0: none).
+private let pendingTermination = Atomic<Int32>(0)
 
 /// Ctrl-C and the exam's alarm, in one place. SIGINT and SIGALRM both mark an interrupt
 /// as pending instead of killing the program (no SA_RESTART, so a blocked `read` returns
@@ -22,6 +24,31 @@ public final class Interrupts: Sendable {
 
     /// Routes SIGALRM to the pending flag too: the exam uses it to wake a blocked prompt.
     public func installAlarmHandler() { install(SIGALRM) }
+
+    /// SIGTERM and SIGHUP (the terminal closed) end the session the way Ctrl-D does, after
+    /// the running command stops (they count as an interrupt for it): the line readers
+    /// return end of input, so drafts and history are saved and libedit puts the terminal
+    /// back. SIGQUIT (Ctrl-\, also a byte of pasted garbage) is a Ctrl-C, never a core dump.
+    public func installTerminationHandlers() {
+        for signal in [SIGTERM, SIGHUP] {
+            var sa = sigaction()
+            sa.__sigaction_handler.sa_handler = { signo in
+                pendingTermination.store(signo, ordering: .relaxed)
+                pendingInterrupt.store(true, ordering: .relaxed)
+            }
+            sigemptyset(&sa.sa_mask)
+            sa.sa_flags = 0
+            sigaction(signal, &sa, nil)
+            unblockSignal(signal)
+        }
+        install(SIGQUIT)
+    }
+
+    /// The signal that asked the session to end, if one did.
+    public var terminationSignal: Int32? {
+        let s = pendingTermination.load(ordering: .relaxed)
+        return s == 0 ? nil : s
+    }
 
     /// Takes the pending interrupt: true once per Ctrl-C (or alarm).
     public func take() -> Bool { pendingInterrupt.exchange(false, ordering: .relaxed) }
@@ -52,7 +79,10 @@ public final class Interrupts: Sendable {
         let running = Running()
         let thread = Thread {
             while running.value.load(ordering: .relaxed) {
-                if pendingInterrupt.exchange(false, ordering: .relaxed) { onInterrupt() }
+                // A SIGTERM or SIGHUP, even one that came before the work began, stops it too.
+                if pendingInterrupt.exchange(false, ordering: .relaxed) || pendingTermination.load(ordering: .relaxed) != 0 {
+                    onInterrupt()
+                }
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }

@@ -22,6 +22,7 @@ public final class PlainLineReader: LineReader {
             p.withUTF8 { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
         }
         while true {
+            if Interrupts.shared.terminationSignal != nil { return .eof }
             if let nl = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 var line = Array(buffer[..<nl])
                 buffer.removeSubrange(...nl)
@@ -41,6 +42,7 @@ public final class PlainLineReader: LineReader {
             } else if n == 0 {
                 atEOF = true
             } else if errno == EINTR {
+                if Interrupts.shared.terminationSignal != nil { return .eof }
                 if Interrupts.shared.take() {
                     buffer.removeAll()
                     return .interrupted

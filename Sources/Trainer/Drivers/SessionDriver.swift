@@ -23,9 +23,11 @@ public enum SessionDriver {
                 io.say("^C")
                 continue
             case .line(let raw):
+                if Interrupts.shared.terminationSignal != nil { break loop }
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
-                io.input.addHistory(line)
+                // A refused paste (too long to be a command) is not kept in the history.
+                if line.utf8.count <= Trainer.maxLineBytes { io.input.addHistory(line) }
                 let outcome = trainer.execute(line)
                 // A Ctrl-C pressed while the command ran belonged to that command.
                 Interrupts.shared.clear()
@@ -35,6 +37,11 @@ public enum SessionDriver {
                 case .ok: break
                 }
             }
+        }
+        // SIGTERM or SIGHUP: the readers ended the loop; the drafts and history are on disk.
+        if let signal = Interrupts.shared.terminationSignal {
+            io.warn("kcsa: ended by \(signal == SIGHUP ? "SIGHUP (the terminal closed)" : "SIGTERM"); your answers and history are saved\n")
+            return 128 + signal
         }
         return io.interactive || failures == 0 ? 0 : 1
     }

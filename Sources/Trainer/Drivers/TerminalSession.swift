@@ -20,6 +20,7 @@ public enum TerminalSession {
 
     public static func make(_ options: Options = Options()) throws(CLIError) -> Trainer {
         Interrupts.shared.installInterruptHandler()
+        Interrupts.shared.installTerminationHandlers()
         let interactive = isInteractiveTerminal()
         let color = interactive && Console.stdoutColor
         let locations = StateLocations.process(home: options.home)

@@ -50,10 +50,25 @@ extension Trainer {
         return errors == 0 ? .ok : .failed
     }
 
+    /// The most `peek N` shows (a larger N shows this many).
+    static let maxPeek = 10_000
+
+    /// N of `peek N`: nil unless it is a whole number of at least 1; clamped to `maxPeek`.
+    static func peekCount(_ word: String?, default count: Int) -> Int? {
+        guard let word else { return count }
+        guard !word.isEmpty, word.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        // Digits only, so Int fails only when the number is too large for it.
+        let value = Int(word) ?? maxPeek
+        return value >= 1 ? min(value, maxPeek) : nil
+    }
+
     /// `peek [N]`: a query lab's first events, a policy lab's most frequent requests, a predict lab's requests.
     func peek(_ args: [String]) -> Outcome {
         guard let s = requireLab(), let resources = requireResources() else { return .failed }
-        let n = args.first.flatMap(Int.init) ?? LabAffordances.peekCount(s.lab.spec)
+        guard let n = Self.peekCount(args.first, default: LabAffordances.peekCount(s.lab.spec)) else {
+            say("usage: peek [N]  (N: how many to show, a whole number from 1 to \(Self.maxPeek))")
+            return .failed
+        }
         do {
             switch s.lab.spec {
             case .query(let spec):

@@ -44,6 +44,11 @@ public struct Trainer {
 
     /// Runs one command line (already trimmed, not a comment) through the command table.
     public mutating func execute(_ line: String) -> Outcome {
+        guard line.utf8.count <= Self.maxLineBytes else {
+            say(style.red("error") + ": that line is \(line.utf8.count) bytes long; a command line may be at most "
+                + "\(Self.maxLineBytes) (for a long answer use `write`, `load FILE` or `edit`)")
+            return .failed
+        }
         let words: [String]
         do {
             words = try ShellWords.split(line)
@@ -54,12 +59,29 @@ public struct Trainer {
         guard let name = words.first else { return .ok }
         guard let command = TrainerCommands.find(name) else {
             let guess = DidYouMean.suggest(name, among: TrainerCommands.all.map(\.name))
-            say(style.red("unknown command") + " `\(name)`" + (guess.map { "; did you mean `\($0)`?" } ?? "")
+            say(style.red("unknown command") + " `\(Self.shown(name))`" + (guess.map { "; did you mean `\($0)`?" } ?? "")
                 + " Type `help` for the list.")
             return .failed
         }
         let input = CommandInput(words: Array(words.dropFirst()), rest: Self.rest(of: line, after: name))
         return command.run(&self, input)
+    }
+
+    /// The longest command line the session runs (a paste longer than this is refused, not parsed).
+    public static let maxLineBytes = 16 << 10
+
+    /// A word as the session echoes it: control characters escaped, at most 60 characters.
+    static func shown(_ word: String) -> String {
+        var out = ""
+        for scalar in word.unicodeScalars.prefix(60) {
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) {
+                out += String(format: "\\x%02X", v)
+            } else {
+                out += v == 0xFFFD ? "\\uFFFD" : String(scalar)
+            }
+        }
+        return word.unicodeScalars.count > 60 ? out + "..." : out
     }
 
     /// The raw text after the command word, quotes and all (a jq filter is not shell words).
