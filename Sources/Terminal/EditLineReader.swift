@@ -18,6 +18,7 @@ public final class EditLineReader: LineReader {
     public var tabInsertsSpaces = false
 
     public init?(programName: String, historyPath: String?, useColor: Bool) {
+        TerminalWidth.clampReportedSize()
         guard let fin = cel_stdin(), let fout = cel_stdout(), let ferr = cel_stderr(),
               let el = el_init(programName, fin, fout, ferr) else { return nil }
         guard let hist = history_init() else {
@@ -84,6 +85,7 @@ public final class EditLineReader: LineReader {
         if Interrupts.shared.terminationSignal != nil { return .eof }
         if Interrupts.shared.take() { return .interrupted }
         while true {
+            TerminalWidth.clampReportedSize()
             var count: Int32 = 0
             errno = 0
             if let cstr = el_gets(el, &count) {

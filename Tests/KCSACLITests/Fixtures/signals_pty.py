@@ -131,4 +131,31 @@ child.sendline("try [limit(100000000; repeat(1))] | length")
 time.sleep(1.5)
 child.kill(signal.SIGHUP)
 ended(child, "SIGHUP during try", 129)
+# A terminal that reports 65535x65535, and a resize storm during `check`: text is wrapped
+# at TerminalWidth.maximum (120) and memory stays small.
+child = pexpect.spawn(binary, [], env=env, encoding="utf-8", codec_errors="replace", timeout=60,
+                      dimensions=(65535, 65535))
+expect(child, "huge terminal", ["continue lab fixture-query"])
+child.sendline("y")
+expect(child, "huge terminal continued", [PROMPT])
+child.sendline("help")
+expect(child, "help on a huge terminal", ["Commands"])
+expect(child, "help ends", [PROMPT])
+widest = max(len(line.rstrip("\r")) for line in child.before.split("\n"))
+if widest > 120:
+    fail("help is wrapped at 120 columns", child, f"widest line {widest}")
+child.sendline("answer .verb")
+expect(child, "answer", [PROMPT])
+child.sendline("check")
+for i in range(400):
+    child.setwinsize(1 + i % 500, 65535 - i)
+expect(child, "check during a resize storm", ["PASSED fixture-query", PROMPT])
+rss = 0
+for line in open(f"/proc/{child.pid}/status"):
+    if line.startswith("VmRSS:"):
+        rss = int(line.split()[1])
+if rss > 1_000_000:
+    fail("memory after the resize storm", child, f"{rss} kB")
+child.kill(signal.SIGTERM)
+ended(child, "SIGTERM at the prompt of a huge terminal", 143)
 print("ok")
