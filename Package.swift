@@ -93,7 +93,8 @@ let package = Package(
 
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
         .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
-                                                           "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat"],
+                                                           "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat", "Progress",
+                                                           .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/; TestSupport holds the scripted terminal and the shared-folder locator.

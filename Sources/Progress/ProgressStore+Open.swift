@@ -87,8 +87,10 @@ extension ProgressStore {
         for round in 0..<(openRounds + busyRetries) {
             if round > 0 { Thread.sleep(forTimeInterval: 0.05 * Double(round)) }
             do {
+                // Checked read-only first: opening for writing (WAL setup) writes to the file,
+                // and a damaged file is kept as it was found.
+                if let problem = try readOnlyHealthProblem(path) { return .damaged(problem) }
                 let queue = try DatabaseQueue(path: path, configuration: config)
-                if let problem = try queue.read(healthProblem) { return .damaged(problem) }
                 try migrator.migrate(queue)
                 if let problem = try queue.read(schemaProblem) { return .damaged(problem) }
                 return .ready(queue)
@@ -106,6 +108,17 @@ extension ProgressStore {
             return .damaged(problem)
         }
         throw lastError ?? ProgressStoreError.busy(path: path)
+    }
+
+    /// The health check on a read-only connection; nil for a healthy or missing (or empty) file.
+    static func readOnlyHealthProblem(_ path: String) throws -> String? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        do {
+            guard size > 0, let queue = try readOnlyQueue(path) else { return nil }
+            return try queue.read(healthProblem)
+        } catch let e as DatabaseError where StoreFault(e) == .unwritable || StoreFault(e) == .other {
+            return nil  // cannot be read this way: the read-write open decides
+        }
     }
 
     /// nil when `PRAGMA integrity_check` says "ok"; otherwise its first complaint.

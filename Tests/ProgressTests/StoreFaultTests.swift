@@ -35,6 +35,8 @@ import Testing
             try store.recordAnswer(answer(i))
             try store.recordLabCheck(labID: "lab-\(i % 7)", passed: i % 3 == 0, failedChecks: 1, at: Self.t0)
         }
+        // Everything in the main file, so the test damages what SQLite will read.
+        try store.db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         return path
     }
 
@@ -64,8 +66,8 @@ import Testing
         let recovery = try #require(store.recovery)
         // The damaged file is kept for inspection (SQLite may have rewritten its header).
         let kept = try Data(contentsOf: URL(fileURLWithPath: recovery.movedTo))
-        #expect(kept.count == bytes.count)
-        #expect(kept.suffix(from: 100) == bytes.suffix(from: 100))
+        #expect(kept.count == bytes.count, "\(recovery.reason)")
+        #expect(kept.suffix(from: 100).prefix(4 * 4096) == bytes.suffix(from: 100).prefix(4 * 4096))
         #expect(!recovery.reason.isEmpty)
         try store.recordAnswer(answer(1))
         let reopened = try ProgressStore(path: path)
