@@ -25,7 +25,7 @@ import Testing
         var h = TrainerHarness()
         let q = try Self.singleQuestion(&h)
         h.trainer.io.input = ScriptedInput(["", "x", "a c", q.answer[0]])
-        let correct = h.trainer.ask(q)
+        let correct = h.trainer.ask(q, order: .asWritten(q))
         let text = h.output.take()
         #expect(correct == true, "\(text)")
         #expect(text.contains("type one letter (a, b, c, d); Ctrl-C skips"))
@@ -42,11 +42,14 @@ import Testing
         let q = try Self.singleQuestion(&h)
         let wrong = try #require(q.options.map(\.id).first { !q.answer.contains($0) })
         h.trainer.io.input = ScriptedInput([wrong])
-        _ = h.trainer.ask(q)
+        _ = h.trainer.ask(q, order: .asWritten(q))
         _ = h.output.take()
-        // A day later the card is due: the typo is asked again, the right letter passes it.
+        // A day later the card is due: the typo is asked again, the right letter passes it
+        // (the letter of the review's own option order).
         h.trainer.io.clock = .fixed(TrainerHarness.now.addingTimeInterval(2 * 86400))
-        let (outcome, text) = h.command("review", then: ["zz", q.answer[0]])
+        let card = try #require(try h.trainer.io.progress.open().dueCards(at: TrainerHarness.now.addingTimeInterval(2 * 86400)).first)
+        let letter = try #require(OptionOrder.shuffled(q, seed: card.optionSeed).letter(of: q.answer[0]))
+        let (outcome, text) = h.command("review", then: ["zz", letter])
         #expect(outcome == .ok)
         #expect(text.contains("`zz` is not an answer"))
         #expect(text.contains("Reviewed 1: 1 right."))
