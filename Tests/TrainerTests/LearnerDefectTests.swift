@@ -283,13 +283,17 @@ import Testing
         do { _ = try YAMLReader.read(flow) } catch {
             #expect(flow.location(ofByte: error.span.start).column == 41)
         }
+        // A policy with one is loaded as kube-apiserver loads it: a warning at the
+        // duplicate, the last value kept, and graded with that value.
         var h = TrainerHarness()
         _ = h.command("open secrets-at-metadata")
         _ = h.command("write", then: text.split(separator: "\n").map(String.init) + ["."])
         let (_, screen) = h.command("check")
         #expect(screen.contains("p.yaml") == false)
+        #expect(screen.contains("warning: duplicate key \"level\" (first at line 4)"), "\(screen)")
         #expect(screen.contains("answer:6:3"), "\(screen)")
         #expect(!screen.contains("would refuse to start"))
-        #expect(screen.contains("kcsa does not load a policy with a duplicate key"))
+        #expect(screen.contains("kcsa does the same: it keeps this value"))
+        #expect(screen.contains("FAIL"))
     }
 }

@@ -31,9 +31,12 @@ public enum LabText {
         return out
     }
 
-    public static func task(_ lab: Lab, style: Style) -> String {
+    /// One lab's task, its facts and its starter. With a `width` (a terminal's), the task
+    /// and the facts wrap at words; code in the task (fenced, or indented under its
+    /// paragraph) and the starter never do.
+    public static func task(_ lab: Lab, style: Style, width: Int? = nil) -> String {
         var out = style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]\n\n"
-        out += lab.task.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        out += TextWrap.wrap(lab.task.trimmingCharacters(in: .whitespacesAndNewlines), width: width, keepIndented: true) + "\n"
         var facts: [String] = []
         if let s = lab.scenario { facts.append("scenario \(s) (\(lab.duration))") }
         if case .query(let q) = lab.spec {
@@ -43,7 +46,7 @@ public enum LabText {
         }
         facts += PSSFindingText.facts(lab.spec)
         facts += NetPolText.facts(lab)
-        if !facts.isEmpty { out += "\n" + style.dim(facts.joined(separator: "; ")) + "\n" }
+        if !facts.isEmpty { out += "\n" + TextWrap.wrap(style.dim(facts.joined(separator: "; ")), width: width) + "\n" }
         out += "\nYour answer: \(lab.kind.answerLanguage).\n"
         if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += "\n" + style.bold("Starter") + ":\n" + lab.starter.split(separator: "\n", omittingEmptySubsequences: false)
