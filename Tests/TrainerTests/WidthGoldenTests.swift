@@ -41,7 +41,8 @@ import Testing
         // Diagnostics quote the answer's lines under a caret: those are never re-wrapped.
         let lines = screen.split(separator: "\n")
         let findings = lines.drop { s.command == "check" && !$0.hasPrefix("  PASS") && !$0.hasPrefix("  FAIL") }
-        for line in findings where !line.contains("{\"") {
+        // A single word longer than the width (a field path) is never broken.
+        for line in findings where !line.contains("{\"") && line.trimmingCharacters(in: .whitespaces).contains(" ") {
             #expect(line.count <= 80, "\(name): \(line)")
         }
         let golden = try #require(Golden.check(name, screen), "no golden file \(name) (KCSA_UPDATE_GOLDEN=1 writes it)")

@@ -35,8 +35,9 @@ public enum LabText {
     /// and the facts wrap at words; code in the task (fenced, or indented under its
     /// paragraph) and the starter never do.
     public static func task(_ lab: Lab, style: Style, width: Int? = nil) -> String {
-        var out = style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]\n\n"
-        out += TextWrap.wrap(lab.task.trimmingCharacters(in: .whitespacesAndNewlines), width: width, keepIndented: true) + "\n"
+        var out = TextWrap.wrap(style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]", width: width) + "\n\n"
+        let task = lab.task.trimmingCharacters(in: .whitespacesAndNewlines)
+        out += (width == nil ? task : TextWrap.wrap(TextWrap.reflow(task), width: width, keepIndented: true)) + "\n"
         var facts: [String] = []
         if let s = lab.scenario { facts.append("scenario \(s) (\(lab.duration))") }
         if case .query(let q) = lab.spec {

@@ -38,7 +38,7 @@ extension Trainer {
         rememberOpenLab(lab.id)
         io.output.write(LabText.task(lab, style: style, width: io.width()))
         if draft != nil { say(style.dim("(your saved answer is loaded: `answer` shows it)")) }
-        say(style.dim(LabAffordances.workflow(lab.spec)))
+        say(wrapped(style.dim(LabAffordances.workflow(lab.spec))))
         return .ok
     }
 
