@@ -9,7 +9,9 @@ Usage: learner_defects_pty.py KCSA_BINARY COURSE_DIR STATE_DIR
 - 10: the near-solution hint first needs a yes;
 - 7: `reset all` asks first and `reset undo` puts a reset back;
 - 8: `explain` without a user asks who sends the request;
-- 9: TAB completes jq builtins after `try`, and `jq . missing-file` is jq's own error.
+- 11: `open 2` opens the second lab `labs` lists, and `help check` has a paragraph and an example;
+- 9: TAB completes jq builtins after `try`, and `jq . missing-file` is jq's own error;
+- 3: `kcsa lab check` findings and `kcsa lab show` wrap to a 60-column terminal.
 Exits 0 when every step saw what it expected, else prints the step and the screen, exits 1.
 """
 import os
@@ -106,8 +108,12 @@ expect("reset all asks again", "reset every lab? [y/N]")
 step("confirmed", "y", "every lab reset")
 step("undo", "reset undo", "reset undone")
 
+# 11. `open N` takes the number `labs` shows; `help CMD` is a paragraph with an example.
+step("labs numbers the labs", "labs", "  2 ", "fixture-query")
+step("help check is a paragraph", "help check", "Example: ")
+
 # 8. explain without a user asks who sends the request.
-step("open the query lab", "open fixture-query", "[fixture-query, query lab]")
+step("open the query lab by its number", "open 2", "[fixture-query, query lab]")
 step("explain needs a user", "explain GET /api/v1/namespaces/prod/secrets/db", "who sends it? add `as USER [GROUP...]`")
 step("explain --unauthenticated", "explain GET /api/v1/namespaces/prod/secrets/db --unauthenticated",
      "no user: authentication failed (401)", "no ResponseComplete")
@@ -133,4 +139,18 @@ if "usage" in screen:
     fail("a missing file is not a usage message", repr(screen))
 child.sendline("quit")
 child.expect(pexpect.EOF)
+
+# 3. `kcsa lab check` and `kcsa lab show` wrap to a 60-column terminal (not without one).
+wrong = os.path.join(state, "wrong.yaml")
+with open(wrong, "w") as f:
+    f.write("apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: RequestResponse\n")
+for args, marker in [(["lab", "check", "fixture-secrets", wrong, "--no-record"], "NOT PASSED"),
+                     (["lab", "show", "fixture-query"], "Your answer")]:
+    child = pexpect.spawn(binary, args, env=env, encoding="utf-8", timeout=20, dimensions=(30, 60))
+    text = expect(" ".join(args[:2]) + " on a 60-column terminal", marker)
+    child.expect(pexpect.EOF)
+    lines = [l for l in (text + ANSI.sub("", child.before)).replace("\r", "").split("\n")
+             if not l.startswith("    ") and " " in l.strip() and '{"' not in l]
+    if [l for l in lines if len(l) > 60]:
+        fail(" ".join(args[:2]) + " wraps to 60 columns", repr(max(lines, key=len)))
 print("ok")
