@@ -1,11 +1,28 @@
 import ClusterSim
 import Seeded
-/// One exam: questions drawn by the blueprint, in a seeded order. The same bank and
-/// seed always give the same paper.
+/// One exam: questions drawn by the blueprint, in a seeded order, each with its options
+/// in a seeded order. The same bank and seed always give the same paper.
 public struct ExamPaper: Sendable {
     public var seed: UInt64
     public var questions: [Question]
     public var blueprint: ExamBlueprint
+    /// How each question's options are shown, by question id; a question missing here is
+    /// shown as written (a paper built by hand). `draw` shuffles every question.
+    public var orders: [String: OptionOrder] = [:]
+
+    /// The order and letters of a question's options on this paper.
+    public func order(of q: Question) -> OptionOrder { orders[q.id] ?? .asWritten(q) }
+
+    /// The option ids behind letters typed for `q` (nil when a letter is not an option).
+    public func ids(_ letters: some Collection<String>, of q: Question) -> Set<String>? {
+        let order = order(of: q)
+        var out: Set<String> = []
+        for l in letters {
+            guard let id = order.id(of: l) else { return nil }
+            out.insert(id)
+        }
+        return out
+    }
 
     public enum DrawError: Error, Equatable, CustomStringConvertible {
         case notEnoughQuestions(domain: String, needed: Int, available: Int)
@@ -45,7 +62,9 @@ public struct ExamPaper: Sendable {
             drawn += generatedQuestions(generated, rng: &generatedRNG, avoiding: Set(drawn.map(\.id)))
         }
         rng.shuffle(&drawn)
-        return ExamPaper(seed: seed, questions: drawn, blueprint: blueprint)
+        let orders = drawn.map { ($0.id, OptionOrder.shuffled($0, seed: seed)) }
+        return ExamPaper(seed: seed, questions: drawn, blueprint: blueprint,
+                         orders: Dictionary(orders, uniquingKeysWith: { a, _ in a }))
     }
 
     static func generatedSlots(domain: String, slots: Int, percent: Int, curriculum: Curriculum) -> Int {
@@ -85,8 +104,11 @@ public struct ExamResult: Sendable {
 
     public struct Item: Sendable {
         public var question: Question
+        /// The chosen option ids.
         public var chosen: Set<String>
         public var correct: Bool
+        /// How the options were shown on the paper (to report letters the learner saw).
+        public var order: OptionOrder
     }
 
     public var items: [Item]
@@ -97,11 +119,12 @@ public struct ExamResult: Sendable {
     public var percent: Double { items.isEmpty ? 0 : Double(correct) * 100 / Double(items.count) }
     public var passed: Bool { percent >= Double(passPercent) }
 
-    /// Grades answers (question id to chosen option ids); a question without an answer is wrong.
+    /// Grades answers (question id to chosen option ids, never letters); a question without
+    /// an answer is wrong.
     public static func grade(_ paper: ExamPaper, answers: [String: Set<String>], curriculum: Curriculum) -> ExamResult {
         let items = paper.questions.map { q in
             let chosen = answers[q.id] ?? []
-            return Item(question: q, chosen: chosen, correct: q.isCorrect(chosen))
+            return Item(question: q, chosen: chosen, correct: q.isCorrect(chosen), order: paper.order(of: q))
         }
         let domains = curriculum.domains.map { d in
             let mine = items.filter { $0.question.domain == d.id }

@@ -49,6 +49,7 @@ public struct ExamSession: Sendable {
     public struct ReviewEntry: Sendable, Equatable {
         public var number: Int
         public var questionID: String
+        /// The letters chosen, as the options are shown on this paper.
         public var chosen: [String]
         public var flagged: Bool
         public var answered: Bool { !chosen.isEmpty }
@@ -58,7 +59,7 @@ public struct ExamSession: Sendable {
     public let startedAt: Date
     /// The time allowed, in seconds.
     public let duration: TimeInterval
-    /// Chosen option ids by question id (only answered questions).
+    /// Chosen option ids (not letters) by question id (only answered questions).
     public private(set) var answers: [String: Set<String>] = [:]
     /// Ids of the questions flagged for review.
     public private(set) var flagged: Set<String> = []
@@ -86,12 +87,19 @@ public struct ExamSession: Sendable {
     public func remaining(at now: Date) -> TimeInterval { max(0, deadline.timeIntervalSince(now)) }
 
     public func isFlagged(_ index: Int) -> Bool { flagged.contains(paper.questions[index].id) }
+    /// The option ids chosen for a question.
     public func chosen(_ index: Int) -> Set<String> { answers[paper.questions[index].id] ?? [] }
+
+    /// The letters chosen for a question, as its options are shown on this paper.
+    public func chosenLetters(_ index: Int) -> [String] {
+        paper.order(of: paper.questions[index]).letters(of: chosen(index))
+    }
 
     /// Every question with its state, for the review screen.
     public var reviewEntries: [ReviewEntry] {
-        paper.questions.enumerated().map { i, q in
-            ReviewEntry(number: i + 1, questionID: q.id, chosen: (answers[q.id] ?? []).sorted(), flagged: flagged.contains(q.id))
+        paper.questions.indices.map { i in
+            let q = paper.questions[i]
+            return ReviewEntry(number: i + 1, questionID: q.id, chosen: chosenLetters(i), flagged: flagged.contains(q.id))
         }
     }
 
@@ -144,14 +152,14 @@ public struct ExamSession: Sendable {
         switch command {
         case .answer(let letters):
             let q = currentQuestion
-            let valid = Set(q.options.map(\.id))
-            let chosen = Set(letters)
-            if let bad = letters.first(where: { !valid.contains($0) }) {
-                events.append(.rejected("\(bad) is not an option here (options: \(q.options.map(\.id).joined(separator: ", ")))"))
-            } else if q.kind == .single && chosen.count != 1 {
+            let order = paper.order(of: q)
+            if let bad = letters.first(where: { order.id(of: $0) == nil }) {
+                events.append(.rejected("\(bad) is not an option here (options: \(order.letters.joined(separator: ", ")))"))
+            } else if q.kind == .single && Set(letters).count != 1 {
                 events.append(.rejected("this question has one answer: type one letter"))
             } else {
-                answers[q.id] = chosen
+                // Letters are where the options sit on this paper; the answer is kept by id.
+                answers[q.id] = Set(letters.compactMap(order.id(of:)))
                 events.append(.answered(index: current))
                 // Straight on to the next question, as on the exam's own Next button.
                 if current + 1 < questionCount {

@@ -122,9 +122,11 @@ public struct Guessability: Sendable, Equatable {
 
     /// For each option, how many distinct words of three letters or more (stop words aside)
     /// it shares with the stem.
-    static func overlaps(_ q: Question) -> [Int] {
-        let stem = words(q.question)
-        return q.options.map { words($0.text).intersection(stem).count }
+    static func overlaps(_ q: Question) -> [Int] { overlaps(q.question, q.options) }
+
+    static func overlaps(_ stem: String, _ options: [Question.Option]) -> [Int] {
+        let stemWords = words(stem)
+        return options.map { words($0.text).intersection(stemWords).count }
     }
 
     static let stopWords: Set<String> = [

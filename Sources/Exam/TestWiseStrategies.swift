@@ -19,8 +19,9 @@ public struct TestWiseStrategies: Sendable, Equatable {
     /// The limit on any strategy's mean score, in percent.
     public static let limitPercent = 40.0
 
-    /// Plays each strategy on `exams` papers drawn with seeds 1 to `exams`. Ties go to the
-    /// option listed first. Papers that cannot be drawn (a bank too small) are skipped.
+    /// Plays each strategy on `exams` papers drawn with seeds 1 to `exams`, as a learner
+    /// sees them (options in the paper's seeded order). Ties go to the option shown first.
+    /// Papers that cannot be drawn (a bank too small) are skipped.
     public init(bank: QuestionBank, exams: Int = 100) {
         var sums: [Strategy: Double] = [:]
         var played = 0
@@ -28,7 +29,9 @@ public struct TestWiseStrategies: Sendable, Equatable {
             guard let paper = try? ExamPaper.draw(from: bank, seed: seed) else { continue }
             played += 1
             for s in Strategy.allCases {
-                let answers = Dictionary(uniqueKeysWithValues: paper.questions.map { ($0.id, Self.choose(s, $0)) })
+                let answers = Dictionary(uniqueKeysWithValues: paper.questions.map {
+                    ($0.id, Self.choose(s, $0, order: paper.order(of: $0)))
+                })
                 sums[s, default: 0] += ExamResult.grade(paper, answers: answers, curriculum: bank.curriculum).percent
             }
         }
@@ -36,14 +39,16 @@ public struct TestWiseStrategies: Sendable, Equatable {
         meanPercent = sums.mapValues { played == 0 ? 0 : $0 / Double(played) }
     }
 
-    /// The options a strategy picks: as many as the item has answers.
-    public static func choose(_ s: Strategy, _ q: Question) -> Set<String> {
+    /// The options a strategy picks: as many as the item has answers, ties to the option
+    /// shown first in `order` (by default, as written).
+    public static func choose(_ s: Strategy, _ q: Question, order: OptionOrder? = nil) -> Set<String> {
+        let shown = (order ?? .asWritten(q)).shown(q).map(\.option)
         let scores: [Int] = switch s {
-        case .longest: q.options.map { $0.text.count }
-        case .mostOverlap: Guessability.overlaps(q)
+        case .longest: shown.map { $0.text.count }
+        case .mostOverlap: Guessability.overlaps(q.question, shown)
         }
-        let ranked = q.options.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return Set(ranked.prefix(max(q.answer.count, 1)).map { q.options[$0].id })
+        let ranked = shown.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return Set(ranked.prefix(max(q.answer.count, 1)).map { shown[$0].id })
     }
 
     /// Strategies scoring above the limit, as sentences.

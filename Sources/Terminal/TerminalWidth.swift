@@ -1,10 +1,20 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
-/// The terminal's width in columns, asked of the kernel (TIOCGWINSZ) each time, so a
-/// resize (SIGWINCH) takes effect on the next output; clamped to `maximum` so text stays
-/// readable on a wide window. nil when standard output is not a terminal.
+/// Set by the SIGWINCH handler (which may touch nothing but an atomic): the window changed.
+private let windowResized = Atomic<Bool>(false)
+/// Standard output's columns as last read (0: not read yet).
+private let knownColumns = Atomic<Int>(0)
+/// Whether the SIGWINCH handler is in place, so the known width can be trusted until it fires.
+private let followingResizes = Atomic<Bool>(false)
+
+/// The terminal's width in columns, asked of the kernel (TIOCGWINSZ). Once `followResizes`
+/// has installed the SIGWINCH handler, the width is read again only when the window
+/// changed, and the next output uses the new width; until then it is read on every call.
+/// Clamped to `maximum` so text stays readable on a wide window. nil when the descriptor
+/// is not a terminal.
 public enum TerminalWidth {
     /// Text is not wrapped wider than this, however wide the window.
     public static let maximum = 120
@@ -29,10 +39,32 @@ public enum TerminalWidth {
         return ioctl(fd, UInt(TIOCSWINSZ), &size) == 0
     }
 
+    /// Routes SIGWINCH to a flag that makes the next `current()` read the size again.
+    /// libedit, which handles the signal itself while it reads a line, passes it on.
+    public static func followResizes() {
+        guard !followingResizes.exchange(true, ordering: .relaxed) else { return }
+        var sa = sigaction()
+        sa.__sigaction_handler.sa_handler = { _ in windowResized.store(true, ordering: .relaxed) }
+        sigemptyset(&sa.sa_mask)
+        sa.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &sa, nil)
+        unblockSignal(SIGWINCH)
+        windowResized.store(true, ordering: .relaxed)
+    }
+
     public static func current(fd: Int32 = STDOUT_FILENO) -> Int? {
         guard isatty(fd) == 1 else { return nil }
+        let cacheable = fd == STDOUT_FILENO && followingResizes.load(ordering: .relaxed)
+        if cacheable && !windowResized.exchange(false, ordering: .relaxed) {
+            let known = knownColumns.load(ordering: .relaxed)
+            if known > 0 { return clamp(known) }
+        }
         var size = winsize()
         guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return min(Int(size.ws_col), maximum)
+        if cacheable { knownColumns.store(Int(size.ws_col), ordering: .relaxed) }
+        return clamp(Int(size.ws_col))
     }
+
+    /// A window's columns as the width text is wrapped to.
+    public static func clamp(_ columns: Int) -> Int { min(max(columns, 1), maximum) }
 }

@@ -53,6 +53,30 @@ public enum TextWrap {
         return out.joined(separator: "\n")
     }
 
+    /// Joins the hard-wrapped lines of each paragraph of authored prose (a lab's task,
+    /// written at about 80 columns) into one line, so `wrap` can fill the real width.
+    /// Only lines that start in column 0 are joined, and not when the next one starts a
+    /// list item (`- `, `* `, `1. `); indented lines (code, hand-laid lists), blank lines,
+    /// ``` fences and JSON are kept as written.
+    public static func reflow(_ text: String) -> String {
+        var out: [String] = []
+        var inFence = false
+        var joinable = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let fence = line.drop(while: { $0 == " " }).hasPrefix("```")
+            if fence { inFence.toggle() }
+            // Unindented text outside code: it may continue the line before it.
+            let unindented = !fence && !inFence && line.first.map { $0 != " " && $0 != "\t" } == true && !isJSON(line)
+            if unindented && joinable && naturalHanging(line) == 0, let last = out.popLast() {
+                out.append(last + " " + line)
+            } else {
+                out.append(String(line))
+            }
+            joinable = unindented
+        }
+        return out.joined(separator: "\n")
+    }
+
     /// A line that reads as JSON (after an optional `label:`): `{`, `[` or `"` starts it.
     static func isJSON(_ s: Substring) -> Bool {
         var body = s

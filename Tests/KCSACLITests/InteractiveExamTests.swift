@@ -81,47 +81,63 @@ enum KCSAEnv {
 @Suite struct ReviewCommandTests {
     static func at(_ day: Int) -> String { "2026-05-0\(day)T10:00:00Z" }
 
+    /// For each question asked in a quiz or review transcript, the letters shown for its
+    /// right options and the first letter shown for a wrong one.
+    static func keys(_ stdout: String) -> [String: (right: String, wrong: String)] {
+        var out: [String: (right: String, wrong: String)] = [:]
+        var current = ""
+        for line in stdout.split(separator: "\n") {
+            if line.contains("] "), line.first?.isNumber == true || line.hasPrefix("review ") {
+                current = String(line.split(separator: " ").last!)
+                out[current] = ("", "")
+            }
+            guard line.hasPrefix("  "), line.count > 5, var key = out[current] else { continue }
+            let letter = String(line.dropFirst(2).prefix(1))
+            if line.dropFirst(3).hasPrefix(") right: ") { key.right += key.right.isEmpty ? letter : " " + letter }
+            if line.dropFirst(3).hasPrefix(") wrong: "), key.wrong.isEmpty { key.wrong = letter }
+            out[current] = key
+        }
+        return out
+    }
+
+    /// The letters a review at `env` would show: options are shuffled per review, so a copy
+    /// of the home is reviewed first and thrown away.
+    static func reviewKeys(home: String, env: [String: String]) throws -> [String: (right: String, wrong: String)] {
+        let scratch = KCSAEnv.home()
+        try FileManager.default.copyItem(atPath: home, toPath: scratch)
+        var copy = env
+        copy["KCSA_HOME"] = scratch
+        let r = try KCSAEnv.run(["review"], stdin: String(repeating: "a b\na\n", count: 4), env: copy)
+        return keys(r.stdout)
+    }
+
     @Test func missedQuestionsComeBackWhenDueAndBecomeLeeches() throws {
         let home = KCSAEnv.home()
         func env(_ day: Int) -> [String: String] { ["KCSA_HOME": home, "KCSA_NOW": Self.at(day)] }
-        // A wrong option of each question, from a quiz taken elsewhere (a letter that is not
-        // an option is asked again, not graded).
+        // The letters of the quiz's options, from the same seeded quiz taken elsewhere.
         let scratch = try KCSAEnv.run(["quiz", "--count", "3", "--seed", "4"], stdin: "a\na\na\n",
                                       env: ["KCSA_HOME": KCSAEnv.home(), "KCSA_NOW": Self.at(1)])
-        var wrong: [String: String] = [:]
-        var order: [String] = []
-        var current = ""
-        for line in scratch.stdout.split(separator: "\n") {
-            if line.contains("] "), line.first?.isNumber == true {
-                current = String(line.split(separator: " ").last!)
-                order.append(current)
-            }
-            if line.hasPrefix("  "), line.contains(") wrong: "), wrong[current] == nil { wrong[current] = String(line.dropFirst(2).prefix(1)) }
-        }
-        #expect(order.count == 3 && wrong.count == 3, "\(scratch.stdout)")
+        let quizKeys = Self.keys(scratch.stdout)
+        let order = scratch.stdout.split(separator: "\n").filter { $0.contains("] ") && $0.first?.isNumber == true }
+            .map { String($0.split(separator: " ").last!) }
+        #expect(order.count == 3 && quizKeys.values.allSatisfy { !$0.wrong.isEmpty }, "\(scratch.stdout)")
         // Day 1: three wrong answers in a quiz make three cards, due on day 2.
         let quiz = try KCSAEnv.run(["quiz", "--count", "3", "--seed", "4"],
-                                   stdin: order.map { wrong[$0] ?? "a" }.joined(separator: "\n") + "\n", env: env(1))
+                                   stdin: order.map { quizKeys[$0]?.wrong ?? "a" }.joined(separator: "\n") + "\n", env: env(1))
         #expect(quiz.stdout.components(separatedBy: "Back for review in 1 day.").count == 4, "\(quiz.stdout)")
-        var answers: [String: String] = [:]
-        var lastID = ""
-        for line in quiz.stdout.split(separator: "\n") {
-            if line.contains("] "), line.first?.isNumber == true { lastID = String(line.split(separator: " ").last!) }
-            if line.hasPrefix("Not quite. The answer is ") { answers[lastID] = String(line.dropFirst(25).dropLast()) }
-        }
-        #expect(answers.count == 3)
 
         let nothing = try KCSAEnv.run(["review"], env: env(1))
         #expect(nothing.stdout == "Nothing is due. The next review is due \(Self.at(2)) (in 1 day).\n")
         let listed = try KCSAEnv.json(try KCSAEnv.run(["review", "--json"], env: env(2)).stdout)
         let due = (listed["due"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        #expect(due == answers.keys.sorted())
+        #expect(due == order.sorted())
 
-        // Day 2: the first right, the others wrong again.
-        let script = due.enumerated().map { i, id in i == 0 ? answers[id]! : wrong[id] ?? "a" }.joined(separator: "\n") + "\n"
-        let day2 = try KCSAEnv.run(["review"], stdin: script, env: env(2))
+        // Day 2: the first right, the others wrong again, by the letters this review shows.
+        var k = try Self.reviewKeys(home: home, env: env(2))
+        let script = due.enumerated().map { i, id in i == 0 ? k[id]?.right ?? "a" : k[id]?.wrong ?? "a" }
+        let day2 = try KCSAEnv.run(["review"], stdin: script.joined(separator: "\n") + "\n", env: env(2))
         #expect(day2.stdout.contains("Review: 3 of 3 due questions."))
-        #expect(day2.stdout.contains("Reviewed 3: 1 right."))
+        #expect(day2.stdout.contains("Reviewed 3: 1 right."), "\(day2.stdout)")
         let after = try KCSAEnv.json(try KCSAEnv.run(["review", "--json"], env: env(3)).stdout)
         let cards = after["due"] as? [[String: Any]] ?? []
         #expect(cards.count == 3)
@@ -129,9 +145,11 @@ enum KCSAEnv {
         #expect(cards.first { $0["id"] as? String == due[1] }?["lapses"] as? Int == 2)
 
         // Days 3 and 4: the second card is missed twice more, its fourth miss: a leech.
-        let w1 = wrong[due[1]] ?? "a", w2 = wrong[due[2]] ?? "a"
-        _ = try KCSAEnv.run(["review", "--count", "3"], stdin: "\(answers[due[0]]!)\n\(w1)\n\(w2)\n", env: env(3))
-        let day4 = try KCSAEnv.run(["review"], stdin: "\(w1)\n\(w2)\n", env: env(4))
+        k = try Self.reviewKeys(home: home, env: env(3))
+        _ = try KCSAEnv.run(["review", "--count", "3"], stdin: [k[due[0]]?.right, k[due[1]]?.wrong, k[due[2]]?.wrong]
+            .map { $0 ?? "a" }.joined(separator: "\n") + "\n", env: env(3))
+        k = try Self.reviewKeys(home: home, env: env(4))
+        let day4 = try KCSAEnv.run(["review"], stdin: "\(k[due[1]]?.wrong ?? "a")\n\(k[due[2]]?.wrong ?? "a")\n", env: env(4))
         #expect(day4.stdout.contains("leech: you have missed \(due[1]) 4 times - read the explanation and its sources"))
         let progress = try KCSAEnv.json(try KCSAEnv.run(["progress", "--json"], env: env(4)).stdout)
         let leeches = ((progress["review"] as? [String: Any])?["leeches"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }

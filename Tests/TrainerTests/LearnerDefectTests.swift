@@ -25,7 +25,7 @@ import Testing
         var h = TrainerHarness()
         let q = try Self.singleQuestion(&h)
         h.trainer.io.input = ScriptedInput(["", "x", "a c", q.answer[0]])
-        let correct = h.trainer.ask(q)
+        let correct = h.trainer.ask(q, order: .asWritten(q))
         let text = h.output.take()
         #expect(correct == true, "\(text)")
         #expect(text.contains("type one letter (a, b, c, d); Ctrl-C skips"))
@@ -42,11 +42,14 @@ import Testing
         let q = try Self.singleQuestion(&h)
         let wrong = try #require(q.options.map(\.id).first { !q.answer.contains($0) })
         h.trainer.io.input = ScriptedInput([wrong])
-        _ = h.trainer.ask(q)
+        _ = h.trainer.ask(q, order: .asWritten(q))
         _ = h.output.take()
-        // A day later the card is due: the typo is asked again, the right letter passes it.
+        // A day later the card is due: the typo is asked again, the right letter passes it
+        // (the letter of the review's own option order).
         h.trainer.io.clock = .fixed(TrainerHarness.now.addingTimeInterval(2 * 86400))
-        let (outcome, text) = h.command("review", then: ["zz", q.answer[0]])
+        let card = try #require(try h.trainer.io.progress.open().dueCards(at: TrainerHarness.now.addingTimeInterval(2 * 86400)).first)
+        let letter = try #require(OptionOrder.shuffled(q, seed: card.optionSeed).letter(of: q.answer[0]))
+        let (outcome, text) = h.command("review", then: ["zz", letter])
         #expect(outcome == .ok)
         #expect(text.contains("`zz` is not an answer"))
         #expect(text.contains("Reviewed 1: 1 right."))
@@ -280,13 +283,17 @@ import Testing
         do { _ = try YAMLReader.read(flow) } catch {
             #expect(flow.location(ofByte: error.span.start).column == 41)
         }
+        // A policy with one is loaded as kube-apiserver loads it: a warning at the
+        // duplicate, the last value kept, and graded with that value.
         var h = TrainerHarness()
         _ = h.command("open secrets-at-metadata")
         _ = h.command("write", then: text.split(separator: "\n").map(String.init) + ["."])
         let (_, screen) = h.command("check")
         #expect(screen.contains("p.yaml") == false)
+        #expect(screen.contains("warning: duplicate key \"level\" (first at line 4)"), "\(screen)")
         #expect(screen.contains("answer:6:3"), "\(screen)")
         #expect(!screen.contains("would refuse to start"))
-        #expect(screen.contains("kcsa does not load a policy with a duplicate key"))
+        #expect(screen.contains("kcsa does the same: it keeps this value"))
+        #expect(screen.contains("FAIL"))
     }
 }

@@ -17,9 +17,13 @@ struct ExamCommand: ParsableCommand {
         On a terminal (or with --interactive), runs the exam: 60 questions, 90 minutes, a timer in \
         the prompt, flags and a review screen, and the explanations after you submit (see \
         docs/EXAM.md). Without a terminal, or with --print or --json, prints the paper (the same seed \
-        always gives the same paper; default seed 1). With --answers FILE (YAML or JSON: question id -> \
-        option letters, e.g. `sf-audit-first-match-wins: c` or `["a","d"]`), grades it per domain \
-        against the pass mark. Exit codes: 0 printed or passed, 1 not passed, 2 usage or unreadable file.
+        always gives the same paper, questions and option order alike; default seed 1). Options are \
+        shown in a seeded shuffle, so a letter means the option at that place on that seed's paper. \
+        With --answers FILE (YAML or JSON: question id -> option letters, e.g. \
+        `sf-audit-first-match-wins: c` or `["a","d"]`), grades it per domain against the pass mark; \
+        its letters are those of the paper `kcsa exam --print --seed N` shows for the same seed \
+        (give the same --seed, --count and --generated). Grading is by option, never by letter. \
+        Exit codes: 0 printed or passed, 1 not passed, 2 usage or unreadable file.
         """
     )
 
@@ -85,8 +89,8 @@ struct ExamCommand: ParsableCommand {
             Console.err("kcsa: warning: \(answers) answers questions that are not on paper \(seed): "
                         + unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", ..." : "") + "\n")
         }
-        try AnswerFile.checkLetters(chosen, paper: paper, path: answers)
-        let result = ExamResult.grade(paper, answers: chosen, curriculum: bank.curriculum)
+        let ids = try AnswerFile.optionIDs(chosen, paper: paper, path: answers)
+        let result = ExamResult.grade(paper, answers: ids, curriculum: bank.curriculum)
         if !noRecord {
             let now = try self.now.clock().now()
             let store = try home.progress()
@@ -141,16 +145,20 @@ enum AnswerFile {
 }
 
 extension AnswerFile {
-    /// A letter that is not an option of its question is an error (exit 2), not a wrong answer.
-    static func checkLetters(_ chosen: [String: Set<String>], paper: ExamPaper, path: String) throws(CLIError) {
+    /// The option ids behind the letters of each answer, as the options sit on `paper`. A
+    /// letter that is not an option of its question is an error (exit 2), not a wrong answer.
+    static func optionIDs(_ chosen: [String: Set<String>], paper: ExamPaper, path: String) throws(CLIError) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
         for q in paper.questions {
             guard let letters = chosen[q.id] else { continue }
-            let ids = q.options.map(\.id)
-            if let bad = letters.sorted().first(where: { !ids.contains($0) }) {
+            let order = paper.order(of: q)
+            if let bad = letters.sorted().first(where: { order.id(of: $0) == nil }) {
                 throw CLIError("\(path): `\(bad)` is not an option of \(q.id) (its options are "
-                               + ids.joined(separator: ", ") + ")", exitCode: 2)
+                               + order.letters.joined(separator: ", ") + ")", exitCode: 2)
             }
+            out[q.id] = paper.ids(letters, of: q)
         }
+        return out
     }
 }
 
@@ -161,7 +169,7 @@ enum ExamText {
         out += "Blueprint: " + p.blueprint.counts.map { "\($0.domain) \($0.count)" }.joined(separator: ", ") + "\n"
         for (i, q) in p.questions.enumerated() {
             out += "\n\(i + 1). [\(q.id)] " + q.question.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
-            for o in q.options { out += "   \(o.id)) \(o.text)\n" }
+            for (letter, o) in p.order(of: q).shown(q) { out += "   \(letter)) \(o.text)\n" }
         }
         return out
     }
@@ -178,8 +186,9 @@ enum ExamText {
         if !missed.isEmpty {
             out += "\nMissed:\n"
             for item in missed {
-                let given = item.chosen.isEmpty ? "no answer" : item.chosen.sorted().joined(separator: ",")
-                out += "  \(item.question.id): you gave \(given), the answer is \(item.question.answer.joined(separator: ","))\n"
+                let given = item.chosen.isEmpty ? "no answer" : item.order.letters(of: item.chosen).joined(separator: ",")
+                let answer = item.order.letters(of: item.question.answer).joined(separator: ",")
+                out += "  \(item.question.id): you gave \(given), the answer is \(answer)\n"
                 out += "    " + item.question.explanation.trimmingCharacters(in: .whitespacesAndNewlines)
                     .replacingOccurrences(of: "\n", with: " ") + "\n"
             }
@@ -200,7 +209,10 @@ enum ExamJSON {
             e["subtopic"] = .string(q.subtopic)
             e["kind"] = .string(q.kind.rawValue)
             e["question"] = .string(q.question)
-            e["options"] = .array(q.options.map { .object(["id": .string($0.id), "text": .string($0.text)]) })
+            // In the paper's order; `letter` is what an answer file gives, `id` the bank's option id.
+            e["options"] = .array(p.order(of: q).shown(q).map {
+                .object(["letter": .string($0.letter), "id": .string($0.option.id), "text": .string($0.option.text)])
+            })
             return .object(e)
         })
         return .object(o)
@@ -219,8 +231,11 @@ enum ExamJSON {
                      "percent": .number(d.percent)])
         })
         o["items"] = .array(r.items.map { i in
-            .object(["id": .string(i.question.id), "chosen": .array(i.chosen.sorted().map(JSON.string)),
-                     "answer": .array(i.question.answer.map(JSON.string)), "correct": .bool(i.correct)])
+            // Letters as on the paper (the answer file's), and the option ids they stand for.
+            .object(["id": .string(i.question.id), "chosen": .array(i.order.letters(of: i.chosen).map(JSON.string)),
+                     "answer": .array(i.order.letters(of: i.question.answer).map(JSON.string)),
+                     "chosenIDs": .array(i.chosen.sorted().map(JSON.string)),
+                     "answerIDs": .array(i.question.answer.sorted().map(JSON.string)), "correct": .bool(i.correct)])
         })
         return .object(o)
     }

@@ -4,7 +4,6 @@ import Exam
 import Seeded
 import Terminal
 import Trainer
-import Seeded
 
 /// `kcsa quiz`: questions one after another, each with its explanation straight away.
 struct QuizCommand: ParsableCommand {
@@ -20,7 +19,7 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "How many questions.")
     var count: Int = 10
 
-    @Option(help: "Seed for the choice of questions (default: a new draw each time).")
+    @Option(help: "Seed for the choice of questions and the order of their options (default: a new draw each time).")
     var seed: UInt64?
 
     @OptionGroup var content: ContentOption
@@ -37,13 +36,16 @@ struct QuizCommand: ParsableCommand {
             }
         }
         guard count > 0 else { throw CLIError("--count must be at least 1") }
-        var rng = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+        var rng = SeededGenerator(seed: seed)
         rng.shuffle(&pool)
         let questions = Array(pool.prefix(count))
         let trainer = try TerminalSession.make(.init(content: root, home: home.home))
         var right = 0, asked = 0
         for (i, q) in questions.enumerated() {
-            guard let correct = trainer.ask(q, number: "\(i + 1)/\(questions.count) ") else { break }
+            // The same seed gives the same questions with their options in the same order.
+            guard let correct = trainer.ask(q, order: .shuffled(q, seed: seed), number: "\(i + 1)/\(questions.count) ")
+            else { break }
             asked += 1
             if correct { right += 1 }
         }

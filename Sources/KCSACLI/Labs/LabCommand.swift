@@ -74,7 +74,7 @@ struct LabShowCommand: ParsableCommand {
 
     func run() throws {
         let lab = try LabLoading.lab(id, in: LabLoading.catalog(root: content.root()))
-        Console.out(LabText.task(lab, style: stdoutStyle))
+        Console.out(LabText.task(lab, style: stdoutStyle, width: TerminalWidth.current()))
     }
 }
 
@@ -148,7 +148,8 @@ struct LabCheckCommand: ParsableCommand {
         if output.json {
             Console.out(JSONPrinter(options: .pretty).string(LabReportRenderer.json(report, lab: lab)) + "\n")
         } else {
-            Console.out(LabReportRenderer(style: stdoutStyle).text(report, lab: lab))
+            // On a terminal, findings wrap to its width (never the answer's code or JSON).
+            Console.out(LabReportRenderer(style: stdoutStyle, width: TerminalWidth.current()).text(report, lab: lab))
         }
         if !report.passed { throw ExitCode(1) }
     }

@@ -44,7 +44,10 @@ public enum PolicyLoader {
         }
         let root: YAMLNode?
         do {
-            root = try YAMLReader.read(source)
+            // A duplicate key is a warning, the last value kept, as in kube-apiserver.
+            let read = try PolicyDuplicateKeys.read(source)
+            root = read.root
+            result.diagnostics += read.warnings
         } catch {
             return fail("failed decoding: error converting YAML to JSON: yaml: \(error.message)",
                         .error(error.message, at: error.span, help: error.help, code: "yaml-syntax"))

@@ -45,7 +45,11 @@ public enum TerminalSession {
             content = TrainerContent(root: nil, problem: error.message, cacheDirectory: nil, generatorStamp: "")
         }
         var wired = io
-        if interactive { wired.width = { TerminalWidth.current() } }
+        if interactive {
+            // A resize (SIGWINCH) takes effect on the next output.
+            TerminalWidth.followResizes()
+            wired.width = { TerminalWidth.current() }
+        }
         return Trainer(io: wired, content: content)
     }
 

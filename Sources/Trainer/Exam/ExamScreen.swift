@@ -31,10 +31,10 @@ public struct ExamScreen {
         var out = "\n" + style.bold(head) + "\n"
         out += style.dim("[\(q.domain) / \(q.subtopic)]") + "\n"
         out += wrap(q.question.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
-        for o in q.options { out += option(o.id, o.text, indent: "  ") + "\n" }
+        for (letter, o) in s.paper.order(of: q).shown(q) { out += option(letter, o.text, indent: "  ") + "\n" }
         out += q.kind == .single ? "Choose one answer." : "Choose all that apply (e.g. a,c)."
-        let chosen = s.chosen(index)
-        if !chosen.isEmpty { out += "  Your answer: " + chosen.sorted().joined(separator: ",") }
+        let chosen = s.chosenLetters(index)
+        if !chosen.isEmpty { out += "  Your answer: " + chosen.joined(separator: ",") }
         return out + "\n"
     }
 
@@ -98,10 +98,10 @@ public struct ExamScreen {
             let q = item.question
             out += "\n" + style.bold("\(i + 1). \(q.id)") + " " + style.dim("[\(q.domain) / \(q.subtopic)]") + "\n"
             out += wrap(q.question.trimmingCharacters(in: .whitespacesAndNewlines), indent: "   ") + "\n"
-            let given = item.chosen.isEmpty ? "no answer" : item.chosen.sorted().joined(separator: ",")
+            let given = item.chosen.isEmpty ? "no answer" : item.order.letters(of: item.chosen).joined(separator: ",")
             out += "   You answered: \(given)\n"
-            for o in q.options where q.answer.contains(o.id) {
-                out += option(o.id, o.text, indent: "   " + style.green("Correct") + ": ") + "\n"
+            for (letter, o) in item.order.shown(q) where q.answer.contains(o.id) {
+                out += option(letter, o.text, indent: "   " + style.green("Correct") + ": ") + "\n"
             }
             out += wrap(q.explanation.trimmingCharacters(in: .whitespacesAndNewlines), indent: "   ") + "\n"
             out += style.dim("   Sources: " + q.sources.joined(separator: " ")) + "\n"
@@ -111,7 +111,7 @@ public struct ExamScreen {
 
     func verdict(_ passed: Bool) -> String { passed ? style.green("PASS") : style.red("NOT PASSED") }
 
-    /// `a) text`, wrapped under its own text.
+    /// `a) text` (the letter shown, not the option's id), wrapped under its own text.
     func option(_ id: String, _ text: String, indent: String) -> String {
         let visible = indent.replacingOccurrences(of: "\u{1B}[32m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
         let hanging = String(repeating: " ", count: visible.count + id.count + 2)

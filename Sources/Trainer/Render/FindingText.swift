@@ -8,10 +8,6 @@ public enum FindingText {
     public static func lines(_ f: Finding) -> [String] {
         switch f.code {
         case .policyRefused:
-            if f.message?.contains("yaml: duplicate key") == true {
-                // kube-apiserver itself would load it (a warning, the last value kept): say what kcsa does.
-                return ["kcsa does not load a policy with a duplicate key (see the error above)"]
-            }
             return ["kube-apiserver would refuse to start with this policy"] + (f.message.map { [$0] } ?? [])
         case .warning:
             return ["warning: \(f.message ?? "")"]

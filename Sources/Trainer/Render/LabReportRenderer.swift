@@ -25,7 +25,8 @@ public struct LabReportRenderer {
             out += TextWrap.wrap((c.passed ? style.green("  PASS  ") : style.red("  FAIL  ")) + c.name, width: width,
                                  hanging: 8) + "\n"
             for line in FindingText.lines(c.findings) {
-                out += TextWrap.wrap("          " + line, width: width, hanging: line.hasPrefix("  ") ? 12 : 10) + "\n"
+                // A continuation hangs under the line's own indent and list marker.
+                out += TextWrap.wrap("          " + line, width: width) + "\n"
             }
         }
         let failed = r.failedCount + (r.checks.isEmpty ? 1 : 0)

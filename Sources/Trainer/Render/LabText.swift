@@ -31,9 +31,13 @@ public enum LabText {
         return out
     }
 
-    public static func task(_ lab: Lab, style: Style) -> String {
-        var out = style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]\n\n"
-        out += lab.task.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    /// One lab's task, its facts and its starter. With a `width` (a terminal's), the task
+    /// and the facts wrap at words; code in the task (fenced, or indented under its
+    /// paragraph) and the starter never do.
+    public static func task(_ lab: Lab, style: Style, width: Int? = nil) -> String {
+        var out = TextWrap.wrap(style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]", width: width) + "\n\n"
+        let task = lab.task.trimmingCharacters(in: .whitespacesAndNewlines)
+        out += (width == nil ? task : TextWrap.wrap(TextWrap.reflow(task), width: width, keepIndented: true)) + "\n"
         var facts: [String] = []
         if let s = lab.scenario { facts.append("scenario \(s) (\(lab.duration))") }
         if case .query(let q) = lab.spec {
@@ -43,7 +47,7 @@ public enum LabText {
         }
         facts += PSSFindingText.facts(lab.spec)
         facts += NetPolText.facts(lab)
-        if !facts.isEmpty { out += "\n" + style.dim(facts.joined(separator: "; ")) + "\n" }
+        if !facts.isEmpty { out += "\n" + TextWrap.wrap(style.dim(facts.joined(separator: "; ")), width: width) + "\n" }
         out += "\nYour answer: \(lab.kind.answerLanguage).\n"
         if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += "\n" + style.bold("Starter") + ":\n" + lab.starter.split(separator: "\n", omittingEmptySubsequences: false)

@@ -36,15 +36,15 @@ extension Trainer {
         session = LabSession(lab: lab, answer: draft ?? lab.starter)
         fieldPaths = nil
         rememberOpenLab(lab.id)
-        io.output.write(LabText.task(lab, style: style))
+        io.output.write(LabText.task(lab, style: style, width: io.width()))
         if draft != nil { say(style.dim("(your saved answer is loaded: `answer` shows it)")) }
-        say(style.dim(LabAffordances.workflow(lab.spec)))
+        say(wrapped(style.dim(LabAffordances.workflow(lab.spec))))
         return .ok
     }
 
     func task() -> Outcome {
         guard let s = requireLab() else { return .failed }
-        io.output.write(LabText.task(s.lab, style: style))
+        io.output.write(LabText.task(s.lab, style: style, width: io.width()))
         return .ok
     }
 

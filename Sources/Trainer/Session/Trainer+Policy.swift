@@ -82,7 +82,7 @@ extension Trainer {
             let attrs = try HTTPRequestLine.parse(args[0] + " " + args[1], user: user)
             let e = policy.evaluator.explain(attrs, outcome: .of(user: user))
             say(style.dim("(under \(policy.name))"))
-            io.output.write(ExplanationRenderer(style: style).text(e))
+            io.output.write(wrapped(ExplanationRenderer(style: style).text(e)))
             return .ok
         } catch {
             return fail(error.message)

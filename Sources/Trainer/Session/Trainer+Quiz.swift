@@ -17,18 +17,21 @@ extension Trainer {
             }
         }
         let q = pool.randomElement(using: &quizRandom)!
-        _ = ask(q)
+        _ = ask(q, order: .shuffled(q, seed: quizRandom.next()))
         return .ok
     }
 
-    /// Asks one question, grades the reply, explains every option and records the
-    /// answer. nil when the learner skipped it (Ctrl-C or end of input).
-    public func ask(_ q: Question, number: String = "", mode: String = "quiz", at time: Date? = nil) -> Bool? {
+    /// Asks one question with its options in `order`, grades the reply by option id,
+    /// explains every option and records the answer. nil when the learner skipped it
+    /// (Ctrl-C or end of input).
+    public func ask(_ q: Question, order: OptionOrder, number: String = "", mode: String = "quiz",
+                    at time: Date? = nil) -> Bool? {
         say("\n" + style.bold("\(number)[\(q.domain) / \(q.subtopic)]") + " \(q.id)\n")
         say(wrapped(q.question.trimmingCharacters(in: .newlines)))
-        for o in q.options { say(wrapped("  \(o.id)) \(o.text)")) }
+        let shown = order.shown(q)
+        for (letter, o) in shown { say(wrapped("  \(letter)) \(o.text)")) }
         let hint = q.kind == .single ? "one letter" : "letters, e.g. a c"
-        guard let chosen = readReply(q, prompt: Prompt("answer (\(hint))> ", sgr: "33")) else {
+        guard let chosen = readReply(q, order: order, prompt: Prompt("answer (\(hint))> ", sgr: "33")) else {
             say("(question skipped)")
             return nil
         }
@@ -41,10 +44,10 @@ extension Trainer {
         } catch {
             say(style.yellow("note") + ": the answer was not recorded: \(error)")
         }
-        say(correct ? style.green("Correct.") : style.red("Not quite.") + " The answer is \(q.answer.joined(separator: ", ")).")
-        for o in q.options {
+        say(correct ? style.green("Correct.") : style.red("Not quite.") + " The answer is \(order.letters(of: q.answer).joined(separator: ", ")).")
+        for (letter, o) in shown {
             let mark = q.answer.contains(o.id) ? "right" : "wrong"
-            say(wrapped("  \(o.id)) \(mark): \(o.why)"))
+            say(wrapped("  \(letter)) \(mark): \(o.why)"))
         }
         say("\n" + wrapped(q.explanation.trimmingCharacters(in: .whitespacesAndNewlines)))
         say(style.dim("Sources: " + q.sources.joined(separator: " ")))
@@ -52,12 +55,13 @@ extension Trainer {
         return correct
     }
 
-    /// Reads option letters until they are an answer to `q`; nil on Ctrl-C or end of input.
-    func readReply(_ q: Question, prompt: Prompt) -> Set<String>? {
+    /// Reads option letters until they are an answer to `q` as shown in `order`; the
+    /// chosen option ids, or nil on Ctrl-C or end of input.
+    func readReply(_ q: Question, order: OptionOrder, prompt: Prompt) -> Set<String>? {
         while true {
             switch io.input.readLine(prompt: prompt) {
             case .line(let l):
-                switch QuestionReply.parse(l, for: q) {
+                switch QuestionReply.parse(l, for: q, order: order) {
                 case .success(let chosen): return chosen
                 case .failure(let e): say(e.message)
                 }
@@ -148,11 +152,13 @@ extension Trainer {
         if !missing.isEmpty {
             say(style.dim("not in the bank any more (skipped): " + missing.map(\.itemID).joined(separator: ", ")))
         }
-        let questions = cards.compactMap { byID[$0.itemID] }.prefix(count)
+        let questions = cards.compactMap { c in byID[c.itemID].map { (c, $0) } }.prefix(count)
         say(style.bold("Review") + ": \(questions.count) of \(cards.count) due question\(cards.count == 1 ? "" : "s").")
         var right = 0, asked = 0
-        for (i, q) in questions.enumerated() {
-            guard let correct = ask(q, number: "review \(i + 1)/\(questions.count) ", mode: "review", at: now) else { break }
+        for (i, (card, q)) in questions.enumerated() {
+            // Each review of a card has its own order, so a remembered letter is no help.
+            guard let correct = ask(q, order: .shuffled(q, seed: card.optionSeed), number: "review \(i + 1)/\(questions.count) ",
+                                    mode: "review", at: now) else { break }
             asked += 1
             if correct { right += 1 }
         }

@@ -3,6 +3,7 @@
 
 Usage: learner_pty.py KCSA_BINARY COURSE_DIR STATE_DIR
 - help wraps at the terminal's 80 columns, at words, continuation under the summary column;
+- after a resize (SIGWINCH) the next output uses the new width, never wider than 120;
 - `edit` runs the real vi (the default editor) in the foreground: it reads the keyboard,
   saves, and the session carries on with the saved answer (before the fix vi was stopped
   by SIGTTIN and the session hung);
@@ -67,6 +68,18 @@ if too_wide:
     fail("help wider than 80 columns", child, repr(too_wide[0]))
 if not any(l.startswith(" " * 44) and l.strip() for l in lines):
     fail("help continuation lines keep the summary column", child)
+
+# 3. SIGWINCH: after a resize the next output uses the new width, clamped at 120 columns.
+child.setwinsize(24, 60)
+lines = visible_lines(step(child, "help after a resize to 60 columns", "help", ["Commands"]))
+if [l for l in lines if len(l) > 60] or not any(len(l) > 50 for l in lines):
+    fail("help follows the resize to 60 columns", child, repr(max(lines, key=len)))
+child.setwinsize(24, 200)
+lines = visible_lines(step(child, "help after a resize to 200 columns", "help", ["Commands"]))
+widest = max(len(l) for l in lines)
+if widest > 120 or widest <= 80:
+    fail("help follows the resize to 200 columns, clamped at 120", child, f"widest line {widest}")
+child.setwinsize(24, 80)
 
 # 1. edit with the real vi (no $VISUAL or $EDITOR set).
 step(child, "open the policy lab", "open fixture-secrets", ["[fixture-secrets, policy lab]"])
