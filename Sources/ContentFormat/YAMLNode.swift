@@ -88,6 +88,15 @@ public enum YAMLReader {
     public static let maxDepth = 200
     /// Nodes after alias expansion (a "billion laughs" document is refused).
     public static let maxNodes = 2_000_000
+    /// Bytes of scalar and key text after alias expansion: a 1 MB string referenced
+    /// thousands of times is few nodes but gigabytes for whatever reads the values.
+    public static let maxExpandedBytes = 64 << 20
+
+    /// What is left of the expansion limits while a document is converted.
+    struct Budget {
+        var nodes = YAMLReader.maxNodes
+        var bytes = YAMLReader.maxExpandedBytes
+    }
 
     /// The single document in `source` (nil for an empty file).
     public static func read(_ source: SourceFile) throws(YAMLParseError) -> YAMLNode? {
@@ -101,7 +110,7 @@ public enum YAMLReader {
             throw YAMLParseError(message: "\(error)", span: .at(0))
         }
         guard let node else { return nil }
-        var budget = maxNodes
+        var budget = Budget()
         return try convert(node, source, &budget)
     }
 
@@ -112,7 +121,7 @@ public enum YAMLReader {
         let text: String
         do { text = try validatedText(source) } catch { return ([], error) }
         var documents: [YAMLNode] = []
-        var budget = maxNodes
+        var budget = Budget()
         do {
             let parser = try Parser(yaml: text, resolver: .default)
             while let node = try parser.nextRoot() {
@@ -148,14 +157,15 @@ public enum YAMLReader {
         return text
     }
 
-    private static func convert(_ node: Node, _ source: SourceFile, _ budget: inout Int) throws(YAMLParseError) -> YAMLNode {
-        budget -= 1
-        if budget < 0 {
+    private static func convert(_ node: Node, _ source: SourceFile, _ budget: inout Budget) throws(YAMLParseError) -> YAMLNode {
+        budget.nodes -= 1
+        if budget.nodes < 0 {
             throw YAMLParseError(message: "the document expands to more than \(maxNodes) nodes (aliases?)",
                                  span: span(of: node.mark, length: 1, source))
         }
         switch node {
         case .scalar(let s):
+            try spend(s.string.utf8.count, &budget, node, source)
             let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
             let length = quoted ? s.string.utf8.count + 2 : max(1, s.string.utf8.count)
             let kind: YAMLScalar.Kind = (s.style == .plain && (s.tag.rawValue.isEmpty || s.tag.rawValue == "?")) ? resolvePlain(s.string)
@@ -174,6 +184,7 @@ public enum YAMLReader {
                 var keyLength: Int
                 switch k {
                 case .scalar(let ks):
+                    try spend(ks.string.utf8.count, &budget, k, source)
                     keyText = ks.string
                     keyLength = ks.string.utf8.count
                     if ks.style == .singleQuoted || ks.style == .doubleQuoted { keyLength += 2 }
@@ -187,6 +198,16 @@ public enum YAMLReader {
             return .mapping(pairs, span(of: map.mark, length: 1, source))
         case .alias(let a):
             throw YAMLParseError(message: "unresolved YAML alias", span: span(of: a.mark, length: 1, source))
+        }
+    }
+
+    /// Takes `count` bytes of text from the budget, refusing the document when it runs out.
+    private static func spend(_ count: Int, _ budget: inout Budget, _ node: Node, _ source: SourceFile) throws(YAMLParseError) {
+        budget.bytes -= count
+        if budget.bytes < 0 {
+            throw YAMLParseError(message: "the document expands to more than \(maxExpandedBytes >> 20) MB of text (aliases?)",
+                                 span: span(of: node.mark, length: 1, source),
+                                 help: "each use of an alias (*name) copies what its anchor (&name) holds")
         }
     }
 
