@@ -20,7 +20,7 @@ public enum InputFile {
         }
         if isDir.boolValue { throw CLIError("cannot read \(path): it is a directory") }
         if let kind = nonRegularKind(path) {
-            // Opening a FIFO blocks until a writer comes, and a device may never end: read only files.
+            // Opening a FIFO blocks until a writer comes: read files and character devices only.
             throw CLIError("cannot read \(path): it is \(kind), not a regular file (give its contents on standard input with -)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -44,9 +44,9 @@ public enum InputFile {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
-        case S_IFREG, S_IFDIR: return nil
+        // A character device (/dev/null, a terminal) reads like a file; `limit` bounds /dev/zero.
+        case S_IFREG, S_IFDIR, S_IFCHR: return nil
         case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFCHR: return "a character device"
         case S_IFBLK: return "a block device"
         case S_IFSOCK: return "a socket"
         default: return "a special file"

@@ -1,0 +1,41 @@
+import ContentFormat
+import Diagnostics
+import Testing
+
+/// The YAML reader's limits: expanded text as well as nodes, and long single lines.
+struct YAMLLimitTests {
+    @Test func aStringAliasBombIsRefusedByExpandedBytes() throws {
+        let big = String(repeating: "x", count: 1_000_000)
+        let yaml = "a: &s \"\(big)\"\nb: [" + Array(repeating: "*s", count: 3_000).joined(separator: ", ") + "]\n"
+        let source = SourceFile(name: "bomb.yaml", text: yaml)
+        #expect(throws: YAMLParseError.self) { try YAMLReader.read(source) }
+        do {
+            _ = try YAMLReader.read(source)
+        } catch {
+            #expect(error.message == "the document expands to more than 64 MB of text (aliases?)")
+            #expect(source.location(ofByte: error.span.start).line == 2)
+        }
+        let (documents, error) = YAMLReader.readDocuments(source)
+        #expect(documents.isEmpty && error?.message.contains("64 MB") == true)
+    }
+
+    @Test func aFewAliasesOfALargeStringAreRead() throws {
+        let big = String(repeating: "y", count: 1_000_000)
+        let yaml = "a: &s \"\(big)\"\nb: [*s, *s, *s]\n"
+        guard case .mapping(let pairs, _)? = try YAMLReader.read(SourceFile(name: "ok.yaml", text: yaml)),
+              case .sequence(let items, _) = pairs[1].value else { Issue.record("not a mapping"); return }
+        #expect(items.count == 3)
+    }
+
+    @Test func aLongFlowListOnOneLineKeepsItsPositions() throws {
+        let count = 50_000
+        let yaml = "users: [" + (0..<count).map { "u\($0)" }.joined(separator: ", ") + "]\n"
+        let source = SourceFile(name: "flow.yaml", text: yaml)
+        guard case .mapping(let pairs, _)? = try YAMLReader.read(source),
+              case .sequence(let items, _) = pairs[0].value,
+              case .scalar(let last) = items.last else { Issue.record("not a flow list"); return }
+        #expect(items.count == count)
+        #expect(source.location(ofByte: last.span.start).column == yaml.utf8.count - "u49999]\n".utf8.count + 1)
+        #expect(last.text == "u49999")
+    }
+}
