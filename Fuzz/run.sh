@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs kcsa's libFuzzer targets. Usage:
-#   Fuzz/run.sh TARGET|all SECONDS     fuzz each target for SECONDS (all: two at a time)
+#   Fuzz/run.sh TARGET|"T1 T2 ..."|all SECONDS   fuzz each target for SECONDS (JOBS at a time)
 #   Fuzz/run.sh --list                 the targets
 # Environment: JOBS (targets at once, default 2), NICE (default 19: the machine is shared),
 # NO_BUILD=1 (use the last build), RSS_MB (libFuzzer's -rss_limit_mb, default 2048).

@@ -7,7 +7,8 @@ let selected: FuzzTarget = {
     let name = getenv("KCSA_FUZZ_TARGET").map { String(cString: $0) } ?? ""
     guard let target = FuzzTarget.named(name) else {
         let names = FuzzTarget.all.map(\.name).joined(separator: " ")
-        fputs("kcsa-fuzz: set KCSA_FUZZ_TARGET to one of: \(names)\n", stderr)
+        let message = Array("kcsa-fuzz: set KCSA_FUZZ_TARGET to one of: \(names)\n".utf8)
+        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         exit(2)
     }
     return target
