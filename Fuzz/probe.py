@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Bad-input probe of a kcsa binary for the policy, YAML, duration and events surfaces:
 each case runs once with a time limit and is classified as a clean error or success
-(an exit status with no signal), a crash (killed by a signal) or a hang (over the limit).
+(an exit status with no signal), a crash (killed by a signal) or a hang: more than SECONDS
+of CPU time (RLIMIT_CPU, so a loaded machine does not turn slow into hung), or blocked for
+8 x SECONDS of wall time (20 s for the FIFO cases, which block without using CPU).
 Usage: probe.py KCSA_BINARY [SECONDS]   (run from the package root; prints the table)."""
-import os, shutil, signal, subprocess, sys, tempfile
+import os, resource, shutil, signal, subprocess, sys, tempfile
 
 def write(directory, name, text):
     path = os.path.join(directory, name)
@@ -48,7 +50,7 @@ def policy_cases(d):
                 ["policy", "explain", fifo, "--url", "GET /", "--user", "a"],
                 ["events", "generate", "--policy", fifo, "--duration", "1m", "--content", "."],
                 ["events", "generate", "--scenario", fifo, "--duration", "1m", "--content", "."]):
-        cases.append(("input files", "FIFO " + " ".join(cmd[:2]), cmd))
+        cases.append(("input files", "FIFO " + " ".join(cmd[:2]), cmd, 20))
     return cases
 
 def events_cases(d):
@@ -84,22 +86,32 @@ def lab_cases(d):
     answer = write(d, "answer.jq", ".")
     return [("labs", "duration 1000h check", ["lab", "check", "investigate-breakout", answer, "--content", content, "--no-record"])]
 
+def limited(seconds):
+    def apply():
+        os.setpgid(0, 0)
+        resource.setrlimit(resource.RLIMIT_CPU, (int(seconds), int(seconds) + 5))
+    return apply
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     limit = float(sys.argv[2]) if len(sys.argv) > 2 else 30
     d = tempfile.mkdtemp(prefix="kcsa-probe-")
     cases = policy_cases(d) + events_cases(d) + lab_cases(d)
     table = {}
-    env = dict(os.environ, KCSA_HOME=os.path.join(d, "home"))
-    for surface, name, args in cases:
+    # No backtrace symbolication: a crash must show as a signal at once, not as a slow exit.
+    env = dict(os.environ, KCSA_HOME=os.path.join(d, "home"), SWIFT_BACKTRACE="enable=no")
+    for case in cases:
+        surface, name, args = case[:3]
+        wall = case[3] if len(case) > 3 else 8 * limit
         try:
             p = subprocess.run([binary] + args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               timeout=limit, env=env, preexec_fn=lambda: os.setpgid(0, 0))
-            outcome = "crash" if p.returncode < 0 else "clean"
+                               timeout=wall, env=env, preexec_fn=limited(limit))
+            cpu_limit = p.returncode in (-signal.SIGXCPU, -signal.SIGKILL)
+            outcome = "hang" if cpu_limit else "crash" if p.returncode < 0 else "clean"
             message = p.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
             detail = ("signal %d" % -p.returncode) if p.returncode < 0 else ("exit %d" % p.returncode)
         except subprocess.TimeoutExpired:
-            outcome, detail, message = "hang", "over %gs" % limit, []
+            outcome, detail, message = "hang", "blocked %gs" % wall, []
         row = table.setdefault(surface, {"cases": 0, "clean": 0, "crash": 0, "hang": 0})
         row["cases"] += 1
         row[outcome] += 1

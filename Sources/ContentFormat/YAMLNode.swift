@@ -312,38 +312,61 @@ public enum YAMLReader {
         }
     }
 
-    /// Refuses documents nested deeper than `maxDepth` (flow brackets and block
-    /// indentation, estimated without parsing) so the recursive parser never runs out of stack.
+    /// Refuses documents nested deeper than `maxDepth` (flow brackets, and block nesting from
+    /// the indentation of each line and its leading dashes, estimated without parsing) so the
+    /// recursive parser never runs out of stack. Quotes open only where a scalar can start and
+    /// `#` starts a comment only after a space, so an apostrophe in plain text hides nothing.
+    /// The last non-space byte on a line before a quote that opens a quoted scalar (0: none yet).
+    private static let scalarStarts: Set<UInt8> = [0, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["),
+                                                   UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")]
+
     private static func checkDepth(_ source: SourceFile) throws(YAMLParseError) {
-        var depth = 0
-        var quote: UInt8 = 0
-        var lineStart = true
-        var indentDepth = 0
-        for (i, b) in source.bytes.enumerated() {
-            if b == UInt8(ascii: "\n") { lineStart = true; indentDepth = 0; continue }
+        let bytes = source.bytes
+        var flow = 0, quote: UInt8 = 0, escaped = false
+        var lineStart = true, column = 0, dashes = 0
+        var indents: [Int] = []
+        var previous: UInt8 = 0
+        func tooDeep(_ i: Int) -> YAMLParseError {
+            YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
+        }
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                if quote == UInt8(ascii: "#") { quote = 0 }
+                lineStart = true; column = 0; dashes = 0; previous = 0
+                continue
+            }
             if quote != 0 {
-                if b == quote { quote = 0 }
+                if escaped { escaped = false } else if quote == UInt8(ascii: "\""), b == UInt8(ascii: "\\") { escaped = true }
+                else if b == quote { quote = 0; previous = b }
                 continue
             }
             if lineStart {
-                if b == UInt8(ascii: " ") { continue }
-                if b == UInt8(ascii: "-") || b == UInt8(ascii: "?") { indentDepth += 1 } else { lineStart = false }
-                if indentDepth > maxDepth {
-                    throw YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
+                if b == UInt8(ascii: " ") { column += 1; continue }
+                if b == UInt8(ascii: "#") || b == UInt8(ascii: "\r") { quote = b == UInt8(ascii: "#") ? b : 0; continue }
+                if dashes == 0 && flow == 0 {
+                    while let last = indents.last, last >= column { indents.removeLast() }
+                    indents.append(column)
                 }
-                continue
+                let isDash = (b == UInt8(ascii: "-") || b == UInt8(ascii: "?"))
+                    && (i + 1 == bytes.count || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "\n"))
+                if isDash { dashes += 1; column += 1 } else { lineStart = false }
+                if indents.count + dashes > maxDepth { throw tooDeep(i) }
+                if isDash { continue }
             }
             switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
-            case UInt8(ascii: "#"): quote = UInt8(ascii: "\n")
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                // Only where a scalar may start: a quote inside plain text (`don't`) is text.
+                if Self.scalarStarts.contains(previous) { quote = b }
+            case UInt8(ascii: "#") where i == 0 || bytes[i - 1] == UInt8(ascii: " ") || bytes[i - 1] == UInt8(ascii: "\t"):
+                quote = b
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maxDepth {
-                    throw YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
-                }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                flow += 1
+                if flow > maxDepth { throw tooDeep(i) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flow = max(0, flow - 1)
             default: break
             }
+            if b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") { previous = b }
         }
     }
 }

@@ -6,9 +6,9 @@ import JSONValue
 /// check uses, so only the engine's own guards stop it.
 enum JQFuzz {
     /// Steps, outputs and wall time per evaluation: what bounds a run on arbitrary input.
-    static let maxSteps = 20_000
+    static let maxSteps = 5_000
     static let maxOutputs = 200
-    static let maxMilliseconds = 200
+    static let maxMilliseconds = 50
 
     /// The bytes as a jq program: lexing, parsing, resolving and compiling; diagnostics rendered.
     @Sendable static func compile(_ data: UnsafeRawBufferPointer) {

@@ -40,4 +40,28 @@ struct YAMLLimitTests {
         #expect(source.location(ofByte: last.span.start).column == yaml.utf8.count - "u49999]\n".utf8.count + 1)
         #expect(last.text == "u49999")
     }
+
+    static func depthError(_ yaml: String) -> String? {
+        do { _ = try YAMLReader.read(SourceFile(name: "deep.yaml", text: yaml)); return nil } catch { return error.message }
+    }
+
+    @Test(arguments: [
+        ("block indentation", "rules:\n" + (0..<2_000).map { String(repeating: " ", count: $0) + "- \n" }.joined()),
+        ("nested mappings", (0..<300).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()),
+        ("flow after a comment", "# a comment\nrules: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)),
+        ("flow after an apostrophe", "title: don't\nrules: " + String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000)),
+        ("dashes on one line", "x:\n" + String(repeating: "- ", count: 300) + "a\n"),
+    ])
+    func deepDocumentsAreRefusedBeforeParsing(_ name: String, _ yaml: String) {
+        #expect(Self.depthError(yaml) == "the YAML is nested more than 200 levels deep", "\(name)")
+    }
+
+    @Test(arguments: [
+        "a: \"[[[[[[[[\" # ]]]]\nb: '{{{{'\nc: |\n  text\n    indented\n  back\n",
+        "task: |\n" + (0..<300).map { "  line \($0) with don't and # and [\n" }.joined(),
+        String(repeating: "- a: 1\n  b: [1, 2]\n", count: 1_000),
+    ])
+    func ordinaryDocumentsAreNotTooDeep(_ yaml: String) {
+        #expect(Self.depthError(yaml) == nil)
+    }
 }
