@@ -27,7 +27,7 @@ def policy_cases(d):
     files = {
         "one-line-1mb.json": big,
         "flow-50k.yaml": head + "rules:\n- level: Metadata\n  users: [" + ", ".join("u%d" % i for i in range(50_000)) + "]\n",
-        "alias-bomb.yaml": head + 'omitStages: [&a "' + "x" * 1_000_000 + '"]\nrules:\n- level: Metadata\n  users: ['
+        "alias-bomb.yaml": head + 'rules:\n- level: Metadata\n  users: [&a "' + "x" * 1_000_000 + '"]\n- level: None\n  users: ['
             + ", ".join(["*a"] * 3_000) + "]\n",
         "laughs.yaml": head + "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
             "%s: &%s [%s]\n" % (c, c, ", ".join(["*" + p] * 10)) for p, c in zip("abcdefgh", "bcdefghi")) + "rules:\n- level: None\n",
