@@ -6,6 +6,8 @@ let package = Package(
     // Linux only: the terminal and file layers use Glibc and libedit (see README).
     products: [
         .executable(name: "kcsa", targets: ["kcsa"]),
+        // The fuzz entry points, for the libFuzzer executables of the separate Fuzz/ package.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -91,6 +93,12 @@ let package = Package(
         ]),
         .executableTarget(name: "kcsa", dependencies: ["KCSACLI"]),
 
+        // Fuzz entry points (bytes in, nothing out, never a crash); Fuzz/ links them with libFuzzer.
+        .target(name: "FuzzTargets", dependencies: [
+            "JSONValue", "JQ", "KubeAudit", "Labs", "Exam", "ClusterSim", "PodSecurity", "RBAC", "NetworkPolicy",
+            "ContentFormat", "Diagnostics",
+        ]),
+
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
         .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
                                                            "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat", "Progress",
@@ -116,6 +124,8 @@ let package = Package(
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy", "ContentFormat", "Diagnostics", "TestSupport"]),
         .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
+        // Replays Tests/FuzzRegressions/<target>/* (every input a fuzzer crashed on) through FuzzTargets.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Progress"], exclude: ["Fixtures"]),
     ]
 )

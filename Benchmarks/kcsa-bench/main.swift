@@ -19,6 +19,8 @@ case "rbac":
     RBACBench.main(Array(arguments.dropFirst()))
 case "progress":
     ProgressBench.main(Array(arguments.dropFirst()))
+case "robust":
+    RobustnessBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
@@ -28,6 +30,7 @@ default:
            kcsa-bench pss [--workloads N] [--iterations N]
            kcsa-bench rbac [--requests N] [--iterations N] [--seed N]
            kcsa-bench progress [--scale N] [--iterations N]
+           kcsa-bench robust [--scenario S] [--duration D]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

@@ -5,6 +5,10 @@ import Foundation
 /// A simulated cluster and its traffic (format_version 1, `docs/SCENARIO_FORMAT.md`):
 /// actors send requests at fixed rates, incidents happen at given times.
 public struct Scenario: Sendable, Codable, Equatable {
+    /// The most nodes a scenario may have (per-node actors make a copy each). Kubernetes
+    /// tests clusters of up to 5,000 nodes; larger simulations run, with progress shown.
+    public static let maxNodes = 100_000
+
     public var format_version: Int
     public var id: String
     /// Another scenario (by id, in the same folder) whose nodes, namespaces and actors this
@@ -139,32 +143,57 @@ public struct Scenario: Sendable, Codable, Equatable {
 
 /// Durations as written in scenarios and on the command line: `90s`, `5m`, `1h30m`, `24h`, `250ms`.
 public enum Duration {
+    /// The longest duration (and period) read: 1,000,000,000 hours (about 114,000 years), so
+    /// that a start time plus a duration plus a period stays within Int64 microseconds.
+    /// Go's `time.ParseDuration` stops at 2562047h47m16.854775807s (int64 nanoseconds).
+    public static let maximumMicroseconds: Int64 = 1_000_000_000 * 3_600_000_000
+    /// `maximumMicroseconds` as it is written in messages.
+    public static let maximumText = "1000000000h"
+
+    /// Why a text is not a duration kcsa reads.
+    public enum Problem: Error, Equatable, Sendable {
+        case notADuration
+        case tooLong
+    }
+
+    /// The duration in microseconds, or nil when it is not one or is longer than the maximum.
     public static func microseconds(_ text: String) -> Int64? {
+        try? parse(text).get()
+    }
+
+    /// The duration in microseconds; every step is checked, so a huge number is `.tooLong`, never a trap.
+    public static func parse(_ text: String) -> Result<Int64, Problem> {
         var total: Int64 = 0
         var number: Int64 = 0
         var haveNumber = false
+        var tooLong = false
         var chars = Array(text)[...]
-        guard !chars.isEmpty else { return nil }
+        guard !chars.isEmpty else { return .failure(.notADuration) }
         while let c = chars.first {
             if let d = c.wholeNumberValue, c.isASCII {
-                number = number * 10 + Int64(d)
+                let (times10, o1) = number.multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.addingReportingOverflow(Int64(d))
+                if o1 || o2 || next > maximumMicroseconds { tooLong = true } else { number = next }
                 haveNumber = true
                 chars = chars.dropFirst()
                 continue
             }
-            guard haveNumber else { return nil }
+            guard haveNumber else { return .failure(.notADuration) }
             let unit: Int64
             if chars.starts(with: "ms") { unit = 1_000; chars = chars.dropFirst(2) }
             else if c == "s" { unit = 1_000_000; chars = chars.dropFirst() }
             else if c == "m" { unit = 60_000_000; chars = chars.dropFirst() }
             else if c == "h" { unit = 3_600_000_000; chars = chars.dropFirst() }
             else if c == "d" { unit = 86_400_000_000; chars = chars.dropFirst() }
-            else { return nil }
-            total += number * unit
+            else { return .failure(.notADuration) }
+            let (part, o1) = number.multipliedReportingOverflow(by: unit)
+            let (sum, o2) = total.addingReportingOverflow(part)
+            if o1 || o2 || sum > maximumMicroseconds { tooLong = true } else { total = sum }
             number = 0
             haveNumber = false
         }
-        return haveNumber ? nil : total
+        if haveNumber { return .failure(.notADuration) }
+        return tooLong ? .failure(.tooLong) : .success(total)
     }
 
     /// Microseconds since the epoch for an ISO 8601 UTC time (`2026-03-02T09:00:00Z`).

@@ -23,7 +23,16 @@ struct ScenarioDecoder {
                     help: "write it like \"2026-03-02T09:00:00Z\" (quoted)")
         }
         let nodes = r.int(&root, "nodes", required: true)
+        if let nodes, nodes > Scenario.maxNodes || nodes < 0 {
+            r.error("nodes: \(nodes) is outside 0...\(Scenario.maxNodes), the cluster sizes kcsa simulates",
+                    at: root.valueSpan("nodes"))
+        }
         let namespaces = r.strings(&root, "namespaces", required: true)
+        if let namespaces, namespaces.isEmpty, base == nil {
+            // `{ns}` draws from this list; a scenario with a base may leave it empty to keep the base's.
+            r.error("namespaces: the list is empty; a scenario without a base needs at least one namespace",
+                    at: root.valueSpan("namespaces"), help: "write one, e.g. `namespaces: [default]`")
+        }
         let namespaceLabels = labels(&root, &r)
         let actors = (r.sequence(&root, "actors", required: true) ?? []).compactMap { actor($0, &r) }
         let incidents = (r.sequence(&root, "incidents", required: true) ?? []).compactMap { incident($0, &r) }
@@ -73,8 +82,8 @@ struct ScenarioDecoder {
         let id = r.id(&f)
         let description = r.string(&f, "description", required: true)
         let at = r.string(&f, "at", required: true)
-        if let at, Duration.microseconds(at) == nil {
-            r.error("`\(f.fieldPath("at"))`: \"\(at)\" is not a duration (like 30s, 5m, 1h)", at: f.valueSpan("at"))
+        if let at, case .failure(let problem) = Duration.parse(at) {
+            r.error("`\(f.fieldPath("at"))`: \"\(at)\" " + describe(problem, "a duration (like 30s, 5m, 1h)"), at: f.valueSpan("at"))
         }
         let user = r.string(&f, "user")
         let groups = r.strings(&f, "groups")
@@ -92,7 +101,9 @@ struct ScenarioDecoder {
         guard var f = r.mapping(item.node, path: item.path) else { return nil }
         let every = r.string(&f, "every", required: periodic)
         if let every, (Duration.microseconds(every) ?? 0) <= 0 {
-            r.error("`\(f.fieldPath("every"))`: \"\(every)\" is not a period (like 10s, 5m, 1h)", at: f.valueSpan("every"))
+            let problem = Duration.parse(every) == .failure(.tooLong) ? Duration.Problem.tooLong : .notADuration
+            r.error("`\(f.fieldPath("every"))`: \"\(every)\" " + describe(problem, "a period (like 10s, 5m, 1h)"),
+                    at: f.valueSpan("every"))
         }
         let method = r.string(&f, "method", required: true)
         let url = r.string(&f, "url", required: true)
@@ -103,5 +114,10 @@ struct ScenarioDecoder {
         guard let method, let url else { return nil }
         return Scenario.RequestTemplate(every: every, method: method, url: url, status: status, body: body,
                                         impersonate: impersonate)
+    }
+
+    /// The end of a message about a duration that was not read: "is not ..." or "is longer than ...".
+    private static func describe(_ problem: Duration.Problem, _ what: String) -> String {
+        problem == .tooLong ? "is longer than the longest duration kcsa reads (\(Duration.maximumText))" : "is not " + what
     }
 }

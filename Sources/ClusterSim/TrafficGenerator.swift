@@ -76,7 +76,11 @@ public struct TrafficGenerator: Sendable {
                             // Thinned: jump to the next kept request at once, the skipped periods' wobble summed.
                             arrivals += stride
                             let periods = Int64(stride)
-                            time += periods * (every - every / 20) + Int64(rng.next() % UInt64(max(1, periods * every / 10)))
+                            // Checked: a long period thinned by a large stride jumps past any end.
+                            let (base, o1) = periods.multipliedReportingOverflow(by: every - every / 20)
+                            let (spread, o2) = periods.multipliedReportingOverflow(by: every)
+                            if o1 || o2 || base > end - time { break }
+                            time += base + Int64(rng.next() % UInt64(max(1, spread / 10)))
                         }
                     }
                 }
@@ -94,7 +98,10 @@ public struct TrafficGenerator: Sendable {
             let copies = actor.per_node == true ? max(1, scenario.nodes) : 1
             for t in actor.requests {
                 guard let every = t.every.flatMap(Duration.microseconds), every > 0 else { continue }
-                total += copies * Int(duration / every + 1)
+                // Saturating: the count only decides thinning and limits, and must not trap.
+                let (n, o1) = copies.multipliedReportingOverflow(by: Int(duration / every + 1))
+                let (sum, o2) = total.addingReportingOverflow(n)
+                total = o1 || o2 ? Int.max : sum
             }
         }
         return total
@@ -106,7 +113,7 @@ public struct TrafficGenerator: Sendable {
         return try incidentRequests(rng: &rng)
     }
 
-    private func incidentRequests(rng: inout SeededGenerator) throws(Problem) -> [SimRequest] {
+    func incidentRequests(rng: inout SeededGenerator) throws(Problem) -> [SimRequest] {
         var out: [SimRequest] = []
         for incident in scenario.incidents {
             guard let at = Duration.microseconds(incident.at) else {
@@ -132,7 +139,7 @@ public struct TrafficGenerator: Sendable {
         return request(t, actor: actor, node: "node-0", n: 0, at: time, rng: &rng)
     }
 
-    private func request(_ t: Scenario.RequestTemplate, actor: Scenario.Actor, node: String, n: Int, at time: Int64,
+    func request(_ t: Scenario.RequestTemplate, actor: Scenario.Actor, node: String, n: Int, at time: Int64,
                          rng: inout SeededGenerator) -> SimRequest {
         // One pass over the template; placeholders are rare, so most strings are copied as they are.
         func fill(_ s: String) -> String {

@@ -88,6 +88,15 @@ public enum YAMLReader {
     public static let maxDepth = 200
     /// Nodes after alias expansion (a "billion laughs" document is refused).
     public static let maxNodes = 2_000_000
+    /// Bytes of scalar and key text after alias expansion: a 1 MB string referenced
+    /// thousands of times is few nodes but gigabytes for whatever reads the values.
+    public static let maxExpandedBytes = 64 << 20
+
+    /// What is left of the expansion limits while a document is converted.
+    struct Budget {
+        var nodes = YAMLReader.maxNodes
+        var bytes = YAMLReader.maxExpandedBytes
+    }
 
     /// The single document in `source` (nil for an empty file).
     public static func read(_ source: SourceFile) throws(YAMLParseError) -> YAMLNode? {
@@ -101,7 +110,7 @@ public enum YAMLReader {
             throw YAMLParseError(message: "\(error)", span: .at(0))
         }
         guard let node else { return nil }
-        var budget = maxNodes
+        var budget = Budget()
         return try convert(node, source, &budget)
     }
 
@@ -112,7 +121,7 @@ public enum YAMLReader {
         let text: String
         do { text = try validatedText(source) } catch { return ([], error) }
         var documents: [YAMLNode] = []
-        var budget = maxNodes
+        var budget = Budget()
         do {
             let parser = try Parser(yaml: text, resolver: .default)
             while let node = try parser.nextRoot() {
@@ -148,14 +157,15 @@ public enum YAMLReader {
         return text
     }
 
-    private static func convert(_ node: Node, _ source: SourceFile, _ budget: inout Int) throws(YAMLParseError) -> YAMLNode {
-        budget -= 1
-        if budget < 0 {
+    private static func convert(_ node: Node, _ source: SourceFile, _ budget: inout Budget) throws(YAMLParseError) -> YAMLNode {
+        budget.nodes -= 1
+        if budget.nodes < 0 {
             throw YAMLParseError(message: "the document expands to more than \(maxNodes) nodes (aliases?)",
                                  span: span(of: node.mark, length: 1, source))
         }
         switch node {
         case .scalar(let s):
+            try spend(s.string.utf8.count, &budget, node, source)
             let quoted = s.style == .singleQuoted || s.style == .doubleQuoted
             let length = quoted ? s.string.utf8.count + 2 : max(1, s.string.utf8.count)
             let kind: YAMLScalar.Kind = (s.style == .plain && (s.tag.rawValue.isEmpty || s.tag.rawValue == "?")) ? resolvePlain(s.string)
@@ -174,6 +184,7 @@ public enum YAMLReader {
                 var keyLength: Int
                 switch k {
                 case .scalar(let ks):
+                    try spend(ks.string.utf8.count, &budget, k, source)
                     keyText = ks.string
                     keyLength = ks.string.utf8.count
                     if ks.style == .singleQuoted || ks.style == .doubleQuoted { keyLength += 2 }
@@ -187,6 +198,16 @@ public enum YAMLReader {
             return .mapping(pairs, span(of: map.mark, length: 1, source))
         case .alias(let a):
             throw YAMLParseError(message: "unresolved YAML alias", span: span(of: a.mark, length: 1, source))
+        }
+    }
+
+    /// Takes `count` bytes of text from the budget, refusing the document when it runs out.
+    private static func spend(_ count: Int, _ budget: inout Budget, _ node: Node, _ source: SourceFile) throws(YAMLParseError) {
+        budget.bytes -= count
+        if budget.bytes < 0 {
+            throw YAMLParseError(message: "the document expands to more than \(maxExpandedBytes >> 20) MB of text (aliases?)",
+                                 span: span(of: node.mark, length: 1, source),
+                                 help: "each use of an alias (*name) copies what its anchor (&name) holds")
         }
     }
 
@@ -291,38 +312,61 @@ public enum YAMLReader {
         }
     }
 
-    /// Refuses documents nested deeper than `maxDepth` (flow brackets and block
-    /// indentation, estimated without parsing) so the recursive parser never runs out of stack.
+    /// Refuses documents nested deeper than `maxDepth` (flow brackets, and block nesting from
+    /// the indentation of each line and its leading dashes, estimated without parsing) so the
+    /// recursive parser never runs out of stack. Quotes open only where a scalar can start and
+    /// `#` starts a comment only after a space, so an apostrophe in plain text hides nothing.
+    /// The last non-space byte on a line before a quote that opens a quoted scalar (0: none yet).
+    private static let scalarStarts: Set<UInt8> = [0, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["),
+                                                   UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")]
+
     private static func checkDepth(_ source: SourceFile) throws(YAMLParseError) {
-        var depth = 0
-        var quote: UInt8 = 0
-        var lineStart = true
-        var indentDepth = 0
-        for (i, b) in source.bytes.enumerated() {
-            if b == UInt8(ascii: "\n") { lineStart = true; indentDepth = 0; continue }
+        let bytes = source.bytes
+        var flow = 0, quote: UInt8 = 0, escaped = false
+        var lineStart = true, column = 0, dashes = 0
+        var indents: [Int] = []
+        var previous: UInt8 = 0
+        func tooDeep(_ i: Int) -> YAMLParseError {
+            YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
+        }
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                if quote == UInt8(ascii: "#") { quote = 0 }
+                lineStart = true; column = 0; dashes = 0; previous = 0
+                continue
+            }
             if quote != 0 {
-                if b == quote { quote = 0 }
+                if escaped { escaped = false } else if quote == UInt8(ascii: "\""), b == UInt8(ascii: "\\") { escaped = true }
+                else if b == quote { quote = 0; previous = b }
                 continue
             }
             if lineStart {
-                if b == UInt8(ascii: " ") { continue }
-                if b == UInt8(ascii: "-") || b == UInt8(ascii: "?") { indentDepth += 1 } else { lineStart = false }
-                if indentDepth > maxDepth {
-                    throw YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
+                if b == UInt8(ascii: " ") { column += 1; continue }
+                if b == UInt8(ascii: "#") || b == UInt8(ascii: "\r") { quote = b == UInt8(ascii: "#") ? b : 0; continue }
+                if dashes == 0 && flow == 0 {
+                    while let last = indents.last, last >= column { indents.removeLast() }
+                    indents.append(column)
                 }
-                continue
+                let isDash = (b == UInt8(ascii: "-") || b == UInt8(ascii: "?"))
+                    && (i + 1 == bytes.count || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "\n"))
+                if isDash { dashes += 1; column += 1 } else { lineStart = false }
+                if indents.count + dashes > maxDepth { throw tooDeep(i) }
+                if isDash { continue }
             }
             switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
-            case UInt8(ascii: "#"): quote = UInt8(ascii: "\n")
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                // Only where a scalar may start: a quote inside plain text (`don't`) is text.
+                if Self.scalarStarts.contains(previous) { quote = b }
+            case UInt8(ascii: "#") where i == 0 || bytes[i - 1] == UInt8(ascii: " ") || bytes[i - 1] == UInt8(ascii: "\t"):
+                quote = b
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maxDepth {
-                    throw YAMLParseError(message: "the YAML is nested more than \(maxDepth) levels deep", span: .at(i))
-                }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                flow += 1
+                if flow > maxDepth { throw tooDeep(i) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flow = max(0, flow - 1)
             default: break
             }
+            if b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") { previous = b }
         }
     }
 }

@@ -15,6 +15,10 @@ enum LabDecoder {
                            "slurp", "compare", "policy_text", "ask", "requests"]
         + rbacRootKeys
 
+    /// The longest simulated time a lab may ask for (its log or requests are built on checks).
+    static let maxDuration: Int64 = 24 * 3_600_000_000
+    static let maxDurationText = "24h"
+
     /// The document as Yams nodes, for the kinds whose decoders read those (Pod Security,
     /// NetworkPolicy); the field reader has already reported any syntax error.
     static func yamsRoot(_ source: SourceFile) -> (Node?, Node.Mapping?) {
@@ -55,7 +59,12 @@ enum LabDecoder {
         let strict = r.bool(&m, "strict") ?? false
         if lab.hints.isEmpty { r.error("a lab needs at least one hint", at: m.keySpan("hints") ?? m.span) }
         if lab.sources.isEmpty { r.error("a lab needs at least one source", at: m.keySpan("sources") ?? m.span) }
-        if ClusterSim.Duration.microseconds(duration) == nil {
+        if let span = ClusterSim.Duration.microseconds(duration) {
+            if span > maxDuration {
+                r.error("duration \"\(duration)\" is longer than a lab may simulate (\(maxDurationText))",
+                        at: m.valueSpan("duration"), help: "a lab's log is built on every check; a day shows every daily pattern")
+            }
+        } else {
             r.error("duration \"\(duration)\" is not a duration (like 30m, 1h, 24h)", at: m.valueSpan("duration"))
         }
         switch kind {

@@ -19,6 +19,9 @@ public final class LabResources: @unchecked Sendable {
     public let generatorStamp: String
     /// Policy labs check at most this many requests of a stream (thinned evenly, every kind kept).
     public var maxStreamRequests = 10_000
+    /// The most requests a lab's full audit log may come from (a query lab's log is built
+    /// whole, to be queried): about 600 MB of events.
+    public static let maxLogRequests = 1_000_000
 
     private let lock = NSLock()
     private var scenarios: [String: Scenario] = [:]
@@ -118,6 +121,11 @@ public final class LabResources: @unchecked Sendable {
         let sc = try scenario(id)
         let evaluator = try self.policy(policy)
         guard let span = ClusterSim.Duration.microseconds(duration) else { throw .content("bad duration \(duration)") }
+        let expected = (try? TrafficGenerator(scenario: sc, seed: seed, duration: span).expectedRequestCount()) ?? 0
+        guard expected <= Self.maxLogRequests else {
+            throw .content("scenario \(id) for \(duration) makes about \(expected) requests; "
+                           + "a lab's log may hold at most \(Self.maxLogRequests)")
+        }
         let log: AuditLog
         do {
             log = try AuditLog.generate(scenario: sc, evaluator: evaluator, seed: seed, duration: span)

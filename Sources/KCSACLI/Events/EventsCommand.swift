@@ -54,9 +54,7 @@ struct EventsGenerateCommand: ParsableCommand {
 
     func run() throws {
         guard format == "json" || format == "legacy" else { throw CLIError("--format is json or legacy") }
-        guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
-            throw CLIError("--duration \"\(duration)\" is not a duration (like 30s, 5m, 1h)")
-        }
+        let span = try DurationArgument.microseconds(duration)
         var start: Int64?
         if let now {
             guard let t = ClusterSim.Duration.epochMicros(now) else { throw CLIError("--now \"\(now)\" is not an ISO 8601 UTC time") }
@@ -65,25 +63,12 @@ struct EventsGenerateCommand: ParsableCommand {
         // The default policy comes from the course; a given --policy needs no course.
         let root = try? content.root()
         let sc = try ScenarioLoading.load(scenario, content: content)
-        let scenarioPath = scenario
         let policyPath = policy ?? ((root ?? ".") + "/Labs/policies/seed-audit-policy.yaml")
         let (evaluator, _) = try PolicyLoading.evaluator(path: policyPath)
-        let log: AuditLog
-        do {
-            log = try AuditLog.generate(scenario: sc, evaluator: evaluator, seed: seed, start: start, duration: span)
-        } catch {
-            throw CLIError("\(scenarioPath): \(error.description)", exitCode: 1)
-        }
-        let events = log.events
-        let incidents = log.incidents
-        var text = ""
-        text.reserveCapacity(events.count * 600)
-        for e in events { text += format == "json" ? AuditEventEncoder.json(e) : AuditEventEncoder.legacy(e) }
-        if let output {
-            do { try OutputFile.write(text, to: output) } catch { throw CLIError(error.description) }
-        } else {
-            Console.out(text)
-        }
+        let sink = try output.map { path throws(CLIError) in try EventSink(path: path) } ?? EventSink()
+        let incidents = try EventsStreaming.write(scenario: sc, scenarioPath: scenario, evaluator: evaluator, seed: seed,
+                                                  start: start, duration: span, legacy: format == "legacy", to: sink)
+        try sink.finish()
         if let truth {
             let items: [JSON] = sc.incidents.map { inc in
                 .object(["incident": .string(inc.id), "description": .string(inc.description),

@@ -29,9 +29,7 @@ struct EventsVolumeCommand: ParsableCommand {
 
     func run() throws {
         guard !policies.isEmpty else { throw CLIError("give at least one --policy FILE") }
-        guard let span = ClusterSim.Duration.microseconds(duration), span > 0 else {
-            throw CLIError("--duration \"\(duration)\" is not a duration (like 1h, 24h)")
-        }
+        let span = try DurationArgument.microseconds(duration, example: "1h, 24h")
         let sc = try ScenarioLoading.load(scenario, content: content)
         var results: [(String, PolicyEvaluator, VolumeEstimate)] = []
         for path in policies {

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a file named on the command line (`-` for standard input) into a SourceFile.
 public enum InputFile {
@@ -16,6 +19,10 @@ public enum InputFile {
             throw CLIError("cannot read \(path): no such file")
         }
         if isDir.boolValue { throw CLIError("cannot read \(path): it is a directory") }
+        if let kind = nonRegularKind(path) {
+            // Opening a FIFO blocks until a writer comes: read files and character devices only.
+            throw CLIError("cannot read \(path): it is \(kind), not a regular file (give its contents on standard input with -)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError("cannot read \(path): permission denied")
         }
@@ -30,6 +37,20 @@ public enum InputFile {
             throw CLIError("cannot read \(path): larger than \(limit >> 20) MB")
         }
         return SourceFile(name: path, bytes: [UInt8](data))
+    }
+
+    /// What `path` is when it is not a regular file (after following symbolic links), or nil.
+    static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        // A character device (/dev/null, a terminal) reads like a file; `limit` bounds /dev/zero.
+        case S_IFREG, S_IFDIR, S_IFCHR: return nil
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
     }
 }
 
