@@ -40,6 +40,11 @@ public struct ClassGrader: Sendable {
     public struct Rejection: Error, Sendable, Equatable {
         public var file: String
         public var reason: String
+
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
     }
 
     /// The outcome of `grade`: graded submissions in the order given, and the rejected ones.
