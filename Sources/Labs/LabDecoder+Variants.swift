@@ -5,7 +5,7 @@ import Diagnostics
 /// requests (and the texts that show them), so learners of a class get different answers.
 extension LabDecoder {
     /// The keys one variant may set.
-    static let variantKeys = ["task", "hints", "policy_text", "requests", "reference"]
+    static let variantKeys = ["task", "lesson", "hints", "policy_text", "requests", "reference"]
 
     static func predictVariants(_ m: inout YAMLFields, _ r: inout FieldReader, base: PredictSpec) -> [LabVariantContent] {
         guard m.has("variants") else { return [] }
@@ -31,10 +31,11 @@ extension LabDecoder {
                 r.error("a variant changes `policy_text:` or `requests:`", at: f.span)
             }
             let task = r.string(&f, "task")
+            let lesson = r.string(&f, "lesson")
             let hints = r.strings(&f, "hints", single: true)
             let reference = r.string(&f, "reference", required: true) ?? ""
             r.finish(f, context: " for a lab variant")
-            out.append(LabVariantContent(task: task, hints: hints, reference: reference, spec: .predict(spec)))
+            out.append(LabVariantContent(task: task, lesson: lesson, hints: hints, reference: reference, spec: .predict(spec)))
         }
         if out.isEmpty { r.error("`variants:` needs at least one variant", at: m.keySpan("variants") ?? m.span) }
         return out

@@ -18,12 +18,14 @@ public struct LabVariant: Sendable, Equatable, Hashable {
 /// answer changes), and the texts that show them (task, hints, reference).
 public struct LabVariantContent: Sendable {
     public var task: String?
+    public var lesson: String?
     public var hints: [String]?
     public var reference: String
     public var spec: LabSpec
 
-    public init(task: String?, hints: [String]?, reference: String, spec: LabSpec) {
+    public init(task: String?, lesson: String? = nil, hints: [String]?, reference: String, spec: LabSpec) {
         self.task = task
+        self.lesson = lesson
         self.hints = hints
         self.reference = reference
         self.spec = spec
@@ -41,6 +43,7 @@ extension Lab {
         guard index > 0, index <= variants.count else { return lab }
         let v = variants[index - 1]
         lab.task = v.task ?? task
+        lab.lesson = v.lesson ?? lesson
         lab.hints = v.hints ?? hints
         lab.reference = v.reference
         lab.spec = v.spec
