@@ -36,10 +36,9 @@ enum ClassJSON {
         do {
             _ = try JSONParser.parse(bytes: [UInt8](data))
         } catch {
-            let location = error.line > 0 ? " at line \(error.line), column \(error.column)" : ""
+            // jq's wording and place ("Unfinished JSON term at EOF at line 3, column 1").
             let truncated = error.atEOF ? " (the file is truncated)" : ""
-            throw ClassFileError(name, "is not valid JSON: \(error.reason)\(location)\(truncated)",
-                                 diagnostic: error.diagnostic())
+            throw ClassFileError(name, "is not valid JSON: \(error.message)\(truncated)", diagnostic: error.diagnostic())
         }
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
