@@ -125,6 +125,6 @@ let package = Package(
         .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Labs", "Exam", "Diagnostics", "ContentFormat",
                                                          "TestSupport"]),
-        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit"], exclude: ["Fixtures"]),
+        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Classroom", "Labs"], exclude: ["Fixtures"]),
     ]
 )
