@@ -17,6 +17,8 @@ case "pss":
     PSSBench.main(Array(arguments.dropFirst()))
 case "rbac":
     RBACBench.main(Array(arguments.dropFirst()))
+case "class":
+    ClassBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
@@ -25,6 +27,7 @@ default:
            kcsa-bench netpol [--iterations N] [--verify CELLS] [--write FILE]
            kcsa-bench pss [--workloads N] [--iterations N]
            kcsa-bench rbac [--requests N] [--iterations N] [--seed N]
+           kcsa-bench class [--learners N]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

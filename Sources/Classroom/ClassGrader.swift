@@ -70,11 +70,20 @@ public struct ClassGrader: Sendable {
             }
         }
         let results = ResultSlots<AttemptGrade>(count: jobs.count)
-        let work = jobs
         let keys = accepted.map { VariantKeys(salt: spec.salt, classID: spec.id, learnerID: $0.1.learnerID) }
-        DispatchQueue.concurrentPerform(iterations: work.count) { j in
-            let job = work[j]
-            results.set(j, gradeAttempt(job.lab, job.attempt, keys: keys[job.bundle]))
+        // A batch of learners at a time, so only their query logs are held in memory.
+        var start = 0
+        while start < jobs.count {
+            let firstBundle = jobs[start].bundle
+            var end = start
+            while end < jobs.count, jobs[end].bundle < firstBundle + Self.learnersPerBatch { end += 1 }
+            let batch = Array(jobs[start..<end]), offset = start
+            DispatchQueue.concurrentPerform(iterations: batch.count) { j in
+                let job = batch[j]
+                results.set(offset + j, gradeAttempt(job.lab, job.attempt, keys: keys[job.bundle]))
+            }
+            checker.resources.forget(seeds: learnerSeeds(keys[firstBundle..<min(keys.count, firstBundle + Self.learnersPerBatch)]))
+            start = end
         }
         let grades = results.all
         var graded: [GradedSubmission] = accepted.map { s, b in
@@ -85,6 +94,26 @@ public struct ClassGrader: Sendable {
         }
         for (j, job) in jobs.enumerated() { if let g = grades[j] { graded[job.bundle].attempts.append(g) } }
         return Run(graded: graded, rejected: rejected)
+    }
+
+    /// How many learners' attempts are graded side by side before their query logs are dropped.
+    public static let learnersPerBatch = 8
+
+    /// The query-lab seeds of these learners (their visible logs).
+    func learnerSeeds(_ keys: ArraySlice<VariantKeys>) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        for k in keys {
+            for lab in labs.values {
+                if case .query(let q) = lab.resolved(for: k.variant(lab: lab.id)).spec, let s = q.seeds.first {
+                    // A learner seed that happens to be a lab's hidden seed stays cached.
+                    if !(labs.values.contains { l in
+                        if case .query(let base) = l.spec { return base.seeds.dropFirst().contains(s) }
+                        return false
+                    }) { out.insert(s) }
+                }
+            }
+        }
+        return out
     }
 
     /// Whether a bundle belongs to this class, from a rostered learner, on the same content.
