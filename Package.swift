@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Labs", "Exam", "Diagnostics", "ContentFormat",
-                                                         "TestSupport"]),
+                                                         "TestSupport", "Trainer", "Terminal", "Progress"]),
         .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Classroom", "Labs"], exclude: ["Fixtures"]),
     ]
 )

@@ -71,6 +71,11 @@ public struct JoinedClass: Sendable, Equatable, Codable {
 
     public var keys: VariantKeys { VariantKeys(learnerKey: learnerKey) }
 
+    /// The class as a spec without its salt (what the content digest is computed over).
+    public var spec: ClassSpec {
+        ClassSpec(id: classInfo.id, title: classInfo.title, labs: classInfo.labs, exam: classInfo.exam, salt: "")
+    }
+
     public func encoded() -> Data { ClassJSON.encode(self) }
 
     public static func decode(_ data: Data, name: String) throws(ClassFileError) -> JoinedClass {

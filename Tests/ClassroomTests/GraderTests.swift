@@ -108,3 +108,15 @@ struct GraderTests {
         #expect(levels.mostFailed?.learners == 1)
     }
 }
+
+/// Check names are counted across variants.
+struct CheckNameTests {
+    @Test(arguments: [
+        ("the log you can see (dev-small, seed 829436625)", "the log you can see (dev-small)"),
+        ("hidden log 1 (dev-small, another seed)", "hidden log 1 (dev-small, another seed)"),
+        ("a: GET /api/v1/pods as alice", "a: GET /api/v1/pods as alice"),
+    ])
+    func theLearnersSeedIsTakenOut(_ name: String, _ expected: String) {
+        #expect(ClassGrader.checkName(name) == expected)
+    }
+}

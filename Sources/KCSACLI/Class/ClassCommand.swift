@@ -120,6 +120,7 @@ struct ClassJoinCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "Your learner id (as on the class roster).")
     var learner: String
 
+    @OptionGroup var content: ContentOption
     @OptionGroup var home: HomeOption
 
     func run() throws {
@@ -131,6 +132,10 @@ struct ClassJoinCommand: ParsableCommand {
             throw CLIError("\(learner) is not on the roster of class \(handout.classInfo.id)" + guess)
         }
         do { try home.locations.saveJoinedClass(joined) } catch { throw CLIError(error.description) }
+        if let root = try? content.root(), ContentDigest.compute(root: root, spec: joined.spec) != handout.contentDigest {
+            Console.err("kcsa: warning: your course content differs from the class's (content digest): "
+                        + "the instructor will not be able to grade your work; use the kcsa and labs the class uses\n")
+        }
         let labs = handout.classInfo.labs.map(\.id)
         Console.out("joined \(handout.classInfo.title) (\(handout.classInfo.id)) as \(learner): \(labs.count) labs, "
                     + (handout.classInfo.exam.map { "an exam of \($0.questions) questions, " } ?? "")

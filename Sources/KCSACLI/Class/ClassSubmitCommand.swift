@@ -61,10 +61,8 @@ struct ClassSubmitCommand: ParsableCommand {
         if joined.classInfo.exam != nil, let taken = try store.latestExamChoices(seed: joined.keys.examSeed) {
             exam = .init(seed: joined.keys.examSeed, answers: taken.choices, at: taken.at)
         }
-        let spec = ClassSpec(id: joined.classInfo.id, title: joined.classInfo.title, labs: joined.classInfo.labs,
-                             exam: joined.classInfo.exam, salt: "")
         return SubmissionBundle(classID: joined.classInfo.id, learnerID: joined.learnerID, kcsaVersion: BuildStamp.version,
-                                contentDigest: ContentDigest.compute(root: root, spec: spec), createdAt: now, labs: labs,
+                                contentDigest: ContentDigest.compute(root: root, spec: joined.spec), createdAt: now, labs: labs,
                                 exam: exam)
     }
 }
