@@ -73,6 +73,13 @@ let package = Package(
         // Review cards are scheduled by Exam's ReviewScheduler.
         .target(name: "Progress", dependencies: ["Exam", .product(name: "GRDB", package: "GRDB.swift")]),
 
+        // Instructor-led classes: class files, rosters, variants, submissions, re-grading,
+        // the gradebook (GRDB) and the exports (docs/CLASSES.md).
+        .target(name: "Classroom", dependencies: [
+            "Labs", "Exam", "Seeded", "ContentFormat", "Diagnostics", "JSONValue",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // The terminal: libedit line editing (plain reading without a TTY).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Terminal", dependencies: ["CLibEdit"]),
@@ -81,13 +88,13 @@ let package = Package(
         // its two drivers (terminal and piped), renderers, state locations, the content check.
         .target(name: "Trainer", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Diagnostics",
-            "ContentFormat", "PodSecurity", "NetworkPolicy",
+            "ContentFormat", "PodSecurity", "NetworkPolicy", "Classroom",
         ]),
 
         // Command line.
         .target(name: "KCSACLI", dependencies: [
             "KubeAudit", "ClusterSim", "JQ", "JQCLI", "JSONValue", "Exam", "Labs", "Progress", "Terminal", "Trainer",
-            "Diagnostics", "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat",
+            "Diagnostics", "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat", "Classroom",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -102,7 +109,7 @@ let package = Package(
         // Benchmarks print figures; run them with `swift run -c release kcsa-bench`.
         .executableTarget(name: "kcsa-bench", dependencies: ["KubeAudit", "ClusterSim", "JQ", "JSONValue", "Diagnostics", "Labs",
                                                            "Seeded", "NetworkPolicy", "PodSecurity", "RBAC", "ContentFormat", "Progress",
-                                                           .product(name: "GRDB", package: "GRDB.swift")],
+                                                           "Classroom", "Exam", .product(name: "GRDB", package: "GRDB.swift")],
                           path: "Benchmarks/kcsa-bench"),
 
         // Tests mirror Sources/; TestSupport holds the scripted terminal and the shared-folder locator.
@@ -126,6 +133,8 @@ let package = Package(
         .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
         // Replays Tests/FuzzRegressions/<target>/* (every input a fuzzer crashed on) through FuzzTargets.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
-        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Progress"], exclude: ["Fixtures"]),
+        .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Labs", "Exam", "Diagnostics", "ContentFormat",
+                                                         "TestSupport", "Trainer", "Terminal", "Progress"]),
+        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Classroom", "Labs", "Progress"], exclude: ["Fixtures"]),
     ]
 )

@@ -21,6 +21,8 @@ case "progress":
     ProgressBench.main(Array(arguments.dropFirst()))
 case "robust":
     RobustnessBench.main(Array(arguments.dropFirst()))
+case "class":
+    ClassBench.main(Array(arguments.dropFirst()))
 default:
     print("""
     usage: kcsa-bench policy [--requests N] [--iterations N] [--policy FILE]
@@ -31,6 +33,7 @@ default:
            kcsa-bench rbac [--requests N] [--iterations N] [--seed N]
            kcsa-bench progress [--scale N] [--iterations N]
            kcsa-bench robust [--scenario S] [--duration D]
+           kcsa-bench class [--learners N]
            kcsa-bench jq [--size-mb 300] [--file F] [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,..] [--runs N]
     """)
 }

@@ -25,6 +25,7 @@ public struct KCSA: ParsableCommand {
             NetPolCommand.self,
             PSSCommand.self,
             RBACCommand.self,
+            ClassCommand.self,
 
         ]
     )

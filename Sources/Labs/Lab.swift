@@ -60,6 +60,9 @@ public struct Lab: Sendable, Identifiable {
     /// What the kind of lab needs to be checked: one spec per kind, so a lab that lacks
     /// its kind's fields cannot be loaded.
     public var spec: LabSpec
+    /// Alternatives a class hands to different learners (`variants:`, predict labs); the lab
+    /// itself is variant 0. `resolved(for:)` picks one (LabVariant.swift).
+    public var variants: [LabVariantContent] = []
 
     public var kind: Kind { spec.kind }
 

@@ -3,16 +3,18 @@ import JQ
 
 /// Checks an answer to a lab with the grader its kind needs. The same checker serves
 /// `kcsa lab check`, the REPL's `check` and `kcsa content check`.
-public struct LabChecker {
+public struct LabChecker: Sendable {
     public var resources: LabResources
     /// Limits on a learner's answer (LabLimits.swift): the same for every caller.
     public var limits = LabLimits.standard
 
     public init(resources: LabResources) { self.resources = resources }
 
-    /// Checks `answer` (the text of a policy, jq program or prediction).
-    public func check(_ lab: Lab, answer: SourceFile, cancellation: JQCancellation = JQCancellation())
-        throws(LabCheckError) -> LabReport {
+    /// Checks `answer` (the text of a policy, jq program or prediction) on the learner's
+    /// `variant` of the lab (a class's; `.standard` is the lab as written).
+    public func check(_ lab: Lab, answer: SourceFile, variant: LabVariant = .standard,
+                      cancellation: JQCancellation = JQCancellation()) throws(LabCheckError) -> LabReport {
+        let lab = lab.resolved(for: variant)
         switch lab.spec {
         case .policy(let spec), .fix(let spec):
             return try PolicyGrader(lab: lab, spec: spec, resources: resources).grade(answer) { cancellation.isCancelled }
@@ -40,14 +42,22 @@ public struct LabChecker {
     }
 
     /// Checks the lab's own reference and starter (for `kcsa content check` and tests):
-    /// the reference must pass, the starter must not.
+    /// the reference must pass, the starter must not, in every variant; and each variant's
+    /// reference must fail the lab as written (or the variant changes no answer).
     public func selfCheck(_ lab: Lab) -> [SelfCheckProblem] {
         do {
             var problems: [SelfCheckProblem] = []
-            let r = try check(lab, answer: SourceFile(name: "\(lab.id) reference", text: lab.reference))
-            if !r.passed { problems.append(.referenceFails(r)) }
-            let s = try check(lab, answer: SourceFile(name: "\(lab.id) starter", text: lab.starter))
-            if s.passed { problems.append(.starterPasses) }
+            for index in 0..<lab.variantCount {
+                let v = lab.variant(index: index)
+                let name = index == 0 ? lab.id : "\(lab.id) variant \(index)"
+                let r = try check(v, answer: SourceFile(name: "\(name) reference", text: v.reference))
+                if !r.passed { problems.append(.referenceFails(r)) }
+                let s = try check(v, answer: SourceFile(name: "\(name) starter", text: v.starter))
+                if s.passed { problems.append(.starterPasses) }
+                if index > 0, try check(lab.variant(index: 0), answer: SourceFile(name: name, text: v.reference)).passed {
+                    problems.append(.variantSameAnswer(index))
+                }
+            }
             return problems
         } catch {
             return [.uncheckable(error)]
@@ -61,6 +71,8 @@ public enum SelfCheckProblem: Sendable {
     case referenceFails(LabReport)
     /// The starter passes, so the lab teaches nothing.
     case starterPasses
+    /// Variant N's reference also passes the lab as written: it changes no answer.
+    case variantSameAnswer(Int)
     /// The lab could not be checked at all.
     case uncheckable(LabCheckError)
 }

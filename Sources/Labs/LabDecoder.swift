@@ -12,7 +12,7 @@ enum LabDecoder {
     /// Every top-level key of any kind of lab (a key of another kind is ignored, not unknown).
     static let rootKeys = ["format_version", "id", "title", "kind", "topic", "task", "lesson", "hints", "sources",
                            "starter", "reference", "scenario", "duration", "strict", "expect", "policy", "seeds",
-                           "slurp", "compare", "policy_text", "ask", "requests"]
+                           "slurp", "compare", "policy_text", "ask", "requests", "variants"]
         + rbacRootKeys
 
     /// The longest simulated time a lab may ask for (its log or requests are built on checks).
@@ -86,6 +86,7 @@ enum LabDecoder {
             lab.spec = .query(querySpec(&m, &r, scenario: scenario ?? "", duration: duration))
         case .predict?:
             lab.spec = .predict(predictSpec(&m, &r))
+            if case .predict(let base) = lab.spec { lab.variants = predictVariants(&m, &r, base: base) }
         case .pssManifest?, .pssLabels?, .pssPredict?:
             // Pod Security kinds: PSSLabDecoder.swift, which reads its keys from the document's
             // Yams tree (taking a key here marks it as read for the unknown-key check).
@@ -110,6 +111,9 @@ enum LabDecoder {
             lab.spec = .rbacPredict(rbacPredictSpec(&m, &r))
         case nil:
             break
+        }
+        if kind != .predict, m.has("variants") {
+            r.error("`variants:` is only read in predict labs (query labs vary by seed)", at: m.keySpan("variants"))
         }
         m.allow(rootKeys)
         r.finish(m, context: kindText.map { " for a \($0) lab" } ?? "")
@@ -147,6 +151,13 @@ enum LabDecoder {
                 return nil
             }
         }
+        let items = predictItems(&m, &r)
+        if items.isEmpty { r.error("a predict lab needs `requests:`", at: m.keySpan("requests") ?? m.span) }
+        return PredictSpec(policyText: policyText, policy: policy, ask: ask, requests: items)
+    }
+
+    /// The `requests:` of a predict lab (or of one of its variants).
+    static func predictItems(_ m: inout YAMLFields, _ r: inout FieldReader) -> [PredictSpec.Item] {
         var items: [PredictSpec.Item] = []
         for item in r.sequence(&m, "requests") ?? [] {
             guard var f = r.mapping(item.node, path: item.path) else { continue }
@@ -155,8 +166,7 @@ enum LabDecoder {
             if let request = requestSpec(&f, "request", &r) { items.append(.init(id: id, request: request)) }
             r.finish(f)
         }
-        if items.isEmpty { r.error("a predict lab needs `requests:`", at: m.keySpan("requests") ?? m.span) }
-        return PredictSpec(policyText: policyText, policy: policy, ask: ask, requests: items)
+        return items
     }
 
     // MARK: - Expectations

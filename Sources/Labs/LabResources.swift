@@ -43,6 +43,22 @@ public final class LabResources: @unchecked Sendable {
         return try body()
     }
 
+    /// Forgets the request streams, logs and reference outputs generated for `seeds`, so a
+    /// long run over many seeds (a class's grading: each learner's query labs have a log of
+    /// their own) keeps the memory of the learners in hand, not of the whole class.
+    public func forget(seeds: Set<UInt64>) {
+        let texts = Set(seeds.map(String.init))
+        func seed(_ key: String, at index: Int) -> Bool {
+            let parts = key.split(separator: "|", maxSplits: index + 1, omittingEmptySubsequences: false)
+            return parts.count > index && texts.contains(String(parts[index]))
+        }
+        locked {
+            streams = streams.filter { !seed($0.key, at: 2) }
+            logs = logs.filter { !seed($0.key, at: 3) }
+            outputs = outputs.filter { !seed($0.key, at: 3) }
+        }
+    }
+
     public func scenario(_ id: String) throws(LabCheckError) -> Scenario {
         try locked { () throws(LabCheckError) -> Scenario in
             if let s = scenarios[id] { return s }

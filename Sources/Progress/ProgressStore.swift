@@ -93,6 +93,7 @@ public final class ProgressStore: Sendable {
         registerLabMigrations(&m)
         registerResetUndoMigration(&m)
         registerSessionMigration(&m)
+        registerAnswerMigration(&m)
         return m
     }
 

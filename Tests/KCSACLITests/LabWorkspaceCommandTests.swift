@@ -118,7 +118,7 @@ import Testing
         let r = try PolicyCommandTests.kcsa(["polcy", "validate", "x"])
         #expect(r.status == 2)
         #expect(r.stderr == "kcsa: `polcy` is not a command of `kcsa`; did you mean `policy`? "
-                + "(commands: policy, content, events, quiz, exam, review, progress, jq, lab, netpol, pss, rbac)\n")
+                + "(commands: policy, content, events, quiz, exam, review, progress, jq, lab, netpol, pss, rbac, class)\n")
         let nested = try PolicyCommandTests.kcsa(["lab", "wacth"])
         #expect(nested.stderr.contains("`wacth` is not a command of `kcsa lab`; did you mean `watch`?"))
     }

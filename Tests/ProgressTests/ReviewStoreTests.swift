@@ -29,7 +29,7 @@ import Testing
         #expect(try store.answers().count == 1)
         #expect(try store.exams().count == 1)
         let applied = try store.db.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(applied == ["labs-v1", "labs-v2-reset-undo", "session-v1", "v1", "v2"])
+        #expect(applied == ["answers-v1", "labs-v1", "labs-v2-reset-undo", "session-v1", "v1", "v2"])
         try store.recordLabMiss(labID: "policy-first-match", at: Self.t0)
         #expect(try ProgressStore(path: path).reviewCards().map(\.itemID) == ["policy-first-match"])
     }

@@ -64,14 +64,18 @@ struct ExamCommand: ParsableCommand {
         guard bank.isValid else { throw CLIError("the question bank has problems: run `kcsa content check`") }
         if let minutes, minutes < 1 { throw CLIError("--minutes must be at least 1") }
         if let count, count < 1 { throw CLIError("--count must be at least 1") }
+        // In a joined class, the learner's own paper (seed and length) unless --seed says otherwise.
+        let classExam = try ClassExamDefaults(home: home, explicitSeed: seed)
+        let classSeed = self.seed ?? classExam.seed
+        let count = self.count ?? classExam.questions
         if answers == nil && !json && !print && (interactive || isInteractiveTerminal()) {
             let trainer = try TerminalSession.make(.init(content: root, home: home.home, now: now.now))
-            let status = ExamRunner(io: trainer.io, record: !noRecord).take(bank: bank, seed: seed, count: count,
+            let status = ExamRunner(io: trainer.io, record: !noRecord).take(bank: bank, seed: classSeed, count: count,
                                                                            minutes: minutes)
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let seed = self.seed ?? 1
+        let seed = classSeed ?? 1
         let paper: ExamPaper
         do {
             paper = try ExamPaper.draw(from: bank, seed: seed, count: count,
@@ -102,6 +106,7 @@ struct ExamCommand: ParsableCommand {
                         AnswerRecord(questionID: $0.question.id, revision: $0.question.revision,
                                      domain: $0.question.domain, correct: $0.correct, mode: "exam", answeredAt: now)
                     })
+                try store.recordExamChoices(seed: seed, choices: chosen, at: now)
             } catch {
                 throw CLIError("cannot record the exam: \(error)")
             }

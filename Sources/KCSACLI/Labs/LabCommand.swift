@@ -71,9 +71,10 @@ struct LabShowCommand: ParsableCommand {
     var id: String
 
     @OptionGroup var content: ContentOption
+    @OptionGroup var home: HomeOption
 
     func run() throws {
-        let lab = try LabLoading.lab(id, in: LabLoading.catalog(root: content.root()))
+        let lab = try LabClassroom.variant(LabLoading.lab(id, in: LabLoading.catalog(root: content.root())), home: home)
         Console.out(LabText.task(lab, style: stdoutStyle, width: TerminalWidth.current()))
     }
 }
@@ -106,16 +107,24 @@ struct LabCheckCommand: ParsableCommand {
     @Flag(help: "Do not record the attempt in the progress database.")
     var noRecord = false
 
+    @Option(help: "text, json (as --json) or classroom (GitHub Classroom's base64 autograding result).")
+    var format: LabCheckFormat?
+
+    @Option(help: "The score a passed lab is worth in --format classroom.")
+    var maxScore = 10
+
     nonisolated(unsafe) static var keepAlive: LabResources?
 
     func run() throws {
         let root = try content.root()
-        let lab: Lab
+        let written: Lab
         if let one = LabCatalog.loadOne(root: root, id: id), let found = one.lab {
-            lab = found
+            written = found
         } else {
-            lab = try LabLoading.lab(id, in: LabLoading.catalog(root: root))
+            written = try LabLoading.lab(id, in: LabLoading.catalog(root: root))
         }
+        // In a joined class the learner's own variant is checked (LabClassroom.variant).
+        let lab = try LabClassroom.variant(written, home: home)
         let answer = try InputFile.read(answerFile)
         let started = ContinuousClock.now
         let report: LabReport
@@ -126,8 +135,8 @@ struct LabCheckCommand: ParsableCommand {
             LabCheckCommand.keepAlive = resources
             CheckWatchdog.start(lab: lab, answer: answer, json: output.json)
             report = try LabChecker(resources: resources).check(lab, answer: answer)
-        } catch let e as LabCheckError {
-            throw CLIError(e.description)
+        } catch {
+            throw LabClassroom.failure(error, labID: id, format: format, maxScore: maxScore)
         }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -135,7 +144,7 @@ struct LabCheckCommand: ParsableCommand {
             let store = try home.progress()
             do {
                 try store.recordLabCheck(labID: lab.id, passed: report.passed, failedChecks: report.failedCount,
-                                         at: now.clock().now())
+                                         answer: String(decoding: answer.bytes, as: UTF8.self), at: now.clock().now())
             } catch {
                 throw CLIError("cannot record the attempt: \(error)")
             }
@@ -145,7 +154,9 @@ struct LabCheckCommand: ParsableCommand {
                 throw CLIError(error.description)
             }
         }
-        if output.json {
+        if format == .classroom {
+            Console.out(LabClassroom.encoded(report, lab: lab, maxScore: maxScore) + "\n")
+        } else if output.json || format == .json {
             Console.out(JSONPrinter(options: .pretty).string(LabReportRenderer.json(report, lab: lab)) + "\n")
         } else {
             // On a terminal, findings wrap to its width (never the answer's code or JSON).

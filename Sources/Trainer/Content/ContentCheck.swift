@@ -86,6 +86,7 @@ public struct ContentCheck {
             let failed = r.checks.filter { !$0.passed }.map { "\($0.name): \(FindingText.lines($0.findings).joined(separator: "; "))" }
             return "the reference solution does not pass: " + (failed + r.diagnostics.map(\.message)).joined(separator: " | ")
         case .starterPasses: return "the starter passes (it must fail, or the lab teaches nothing)"
+        case .variantSameAnswer(let n): return "variant \(n)'s reference also passes the lab as written (it changes no answer)"
         case .uncheckable(let e): return e.description
         }
     }

@@ -36,13 +36,17 @@ public enum TerminalSession {
             progress: ProgressAccess(path: locations.progressDatabase, notice: { Console.err($0) }),
             drafts: FileDrafts(directory: locations.draftsDirectory), interactive: interactive,
             style: Style(enabled: color), runEditor: runEditor, warn: { Console.err($0) })
-        let content: TrainerContent
+        var content: TrainerContent
         do {
             let root = try ContentLocator.locate(explicit: options.content)
             content = TrainerContent(root: root, cacheDirectory: locations.labCache, generatorStamp: BuildStamp.current)
         } catch {
             if options.content != nil { throw error }
             content = TrainerContent(root: nil, problem: error.message, cacheDirectory: nil, generatorStamp: "")
+        }
+        // A joined class (`kcsa class join`) gives the session its labs, order and variants.
+        do { if let joined = try locations.joinedClass() { content.useClass(joined) } } catch {
+            Console.err("kcsa: warning: \(error.description); the class is not used\n")
         }
         var wired = io
         if interactive {

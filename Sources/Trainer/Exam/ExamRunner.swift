@@ -147,6 +147,8 @@ public struct ExamRunner {
                     AnswerRecord(questionID: $0.question.id, revision: $0.question.revision, domain: $0.question.domain,
                                  correct: $0.correct, mode: "exam", answeredAt: now)
                 })
+            try store.recordExamChoices(seed: seed, choices: Dictionary(result.items.map { ($0.question.id, $0.chosen) },
+                                                                        uniquingKeysWith: { a, _ in a }), at: now)
             var leeches: [ReviewCard] = []
             for item in result.items {
                 let card = try store.recordReviewOutcome(itemKind: .question, itemID: item.question.id,

@@ -29,7 +29,7 @@ extension Trainer {
         io.output.write(LabReportRenderer(style: style, width: io.width()).text(report, lab: s.lab))
         do {
             try io.progress.open().recordLabCheck(labID: s.lab.id, passed: report.passed, failedChecks: report.failedCount,
-                                                  at: io.clock.now())
+                                                  answer: s.answer, at: io.clock.now())
         } catch {
             say(style.yellow("note") + ": the attempt was not recorded: \(error)")
         }

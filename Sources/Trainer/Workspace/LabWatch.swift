@@ -94,7 +94,7 @@ public struct LabWatch {
         do {
             let report = try LabChecker(resources: resources).check(lab, answer: SourceFile(name: path, text: text))
             try? progress.open().recordLabCheck(labID: lab.id, passed: report.passed, failedChecks: report.failedCount,
-                                                at: clock.now())
+                                                answer: text, at: clock.now())
             return report
         } catch {
             say(style.red("error") + ": \(error.description)")
