@@ -1,5 +1,12 @@
 import JQ
 import JSONValue
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The input loop of one `kcsa jq` run (jq's `main` after compiling): feed
 /// every input to the program, print its outputs, report errors as jq does,
@@ -68,6 +75,8 @@ final class JQSession {
             },
             limits: streams.limits,
             cancellation: streams.cancellation)
+        environment.jqOrigin = JQSession.dirname(CommandLine.arguments.first ?? "jq")
+        environment.programOrigin = JQSession.realDirectory(options.fromFile ? JQSession.dirname(options.filter ?? ".") : ".")
 
         var ret = JQRunner.okNoOutput
         var lastResult = -1 // -1 no output, 0 null or false, 1 anything else
@@ -154,6 +163,23 @@ final class JQSession {
             ret = JQRunner.errorUnknown
         }
         return ret
+    }
+
+    /// C's `dirname`: "." for a bare name, "/" for the root.
+    static func dirname(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        var d = p[..<slash]
+        while d.count > 1 && d.hasSuffix("/") { d = d.dropLast() }
+        return d.isEmpty ? "/" : String(d)
+    }
+
+    /// The resolved absolute form of a directory (jq's `jq_realpath`: the path itself if it fails).
+    static func realDirectory(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
     }
 
     /// Prints a value; an output that is the (pruned) input itself is printed

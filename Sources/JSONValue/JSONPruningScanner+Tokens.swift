@@ -132,6 +132,8 @@ extension JSONPruningScanner {
         while i < n, !JSONScanner.endsLiteral(base[i]) { i += 1 }
         // Inside a container a literal cannot end the input.
         guard i < n else { throw endFailure() }
+        // A structural byte where a value was due: the full parser words the error.
+        guard i > start else { throw .fallback }
         let token = UnsafeBufferPointer(start: base + start, count: i - start)
         pos = i
         switch token[0] {

@@ -73,6 +73,7 @@ struct JSONPruningScanner {
     // MARK: - Planned values
 
     private mutating func value(_ plan: JSONPathPlan) throws(Failure) -> JSON {
+        guard pos < bytes.count else { throw endFailure() }
         if plan.whole { return try parseWhole() }
         switch bytes[pos] {
         case UInt8(ascii: "{"): return try object(plan)
