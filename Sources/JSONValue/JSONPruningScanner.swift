@@ -47,7 +47,7 @@ struct JSONPruningScanner {
         var numberText: [UInt8] = []
     }
 
-    init(scanner: JSONScanner, checkCanonical: Bool, scratch: Scratch) {
+    init(scanner: consuming JSONScanner, checkCanonical: Bool, scratch: Scratch) {
         self.scanner = scanner
         self.checkCanonical = checkCanonical
         self.scratch = scratch

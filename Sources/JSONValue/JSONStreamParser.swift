@@ -165,8 +165,11 @@ public struct JSONStreamParser {
         var scratch = self.pruningScratch.take()
         var canonical = false
         let pruned: Result<(JSON, Int), JSONPruningScanner.Failure> = buffer.withUnsafeBufferPointer { all in
-            let scanner = JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage.take()!)
-            var p = JSONPruningScanner(scanner: scanner, checkCanonical: checkCanonical, scratch: scratch.take()!)
+            // Built in place: a second copy of the scanner would share its string caches,
+            // and every cache write would then copy them.
+            var p = JSONPruningScanner(
+                scanner: JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage.take()!),
+                checkCanonical: checkCanonical, scratch: scratch.take()!)
             defer {
                 storage = p.scanner.storage
                 scratch = p.scratch
