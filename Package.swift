@@ -118,6 +118,7 @@ let package = Package(
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "ContentFormatTests", dependencies: ["ContentFormat", "Diagnostics"]),
         .testTarget(name: "JQTests", dependencies: ["JQ", "JSONValue", "TestSupport"]),
+        .testTarget(name: "JQCLITests", dependencies: ["JQCLI", "JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics",
                                                          "PodSecurity"]),

@@ -192,6 +192,12 @@ public final class JQEnvironment: @unchecked Sendable {
     public var cancellation: JQCancellation
     /// The clock `now` reads (seconds since 1970); injectable for reproducible tests.
     public var now: () -> Double
+    /// `get_jq_origin`: the directory of the running executable, as jq 1.8 reports it
+    /// (`dirname` of its `argv[0]`); null when not set.
+    public var jqOrigin: String?
+    /// `get_prog_origin`: the real directory of the `-f` program file, else of the
+    /// current directory; null when not set.
+    public var programOrigin: String?
 
     public init(nextInput: @escaping () throws -> JSON? = { nil },
                 currentFilename: @escaping () -> JSON = { .null },

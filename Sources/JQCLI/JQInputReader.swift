@@ -20,6 +20,9 @@ final class JQInputReader {
     private(set) var failures = 0
 
     private var parser: JSONStreamParser
+    /// Read values through this plan (on-demand evaluation), when set.
+    private let plan: JSONPathPlan?
+    private let checkCanonical: Bool
     private var chunk: [UInt8] = []
     static let chunkSize = 1 << 20
 
@@ -41,7 +44,12 @@ final class JQInputReader {
     private var rawLinesInFile = 0
     private var rawFileName: String?
 
-    init(files: [String], streams: JQStreams, raw: Bool, slurp: Bool, seq: Bool) {
+    /// `plan`: read each value (each slurped value with `slurp`) through it;
+    /// `checkCanonical`: also find out whether a value's text can be printed as it is.
+    init(files: [String], streams: JQStreams, raw: Bool, slurp: Bool, seq: Bool,
+         plan: JSONPathPlan? = nil, checkCanonical: Bool = false) {
+        self.plan = plan
+        self.checkCanonical = checkCanonical
         self.files = files.isEmpty ? ["-"] : files
         self.streams = streams
         self.raw = raw
@@ -70,7 +78,13 @@ final class JQInputReader {
 
     private func nextValue() throws(JSONParseError) -> JSON? {
         while true {
-            switch try parser.next() {
+            let next: JSONStreamParser.Next
+            if let plan {
+                next = try parser.next(pruning: plan, checkCanonical: checkCanonical)
+            } else {
+                next = try parser.next()
+            }
+            switch next {
             case .value(let v):
                 lastEnd = parser.consumedOffset
                 deliveredAny = true
@@ -81,6 +95,21 @@ final class JQInputReader {
                 if !readChunk(minimum: parser.pendingByteCount) { parser.finish() }
             }
         }
+    }
+
+    // MARK: - The last value read through a plan
+
+    /// Whether the last value's text is jq's compact form of it (with `checkCanonical`).
+    var lastValueIsCanonical: Bool { parser.lastValueIsCanonical }
+
+    /// Appends the last value's text.
+    func appendLastValueBytes(to out: inout [UInt8]) {
+        parser.withLastValueBytes { out.append(contentsOf: $0) }
+    }
+
+    /// The whole last value (the pruned one is what `next()` returned).
+    func lastValueComplete() -> JSON {
+        parser.lastValueComplete()
     }
 
     /// Reads one more chunk into the parser; false when every file is exhausted.

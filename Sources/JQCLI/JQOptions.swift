@@ -21,6 +21,9 @@ struct JQOptions {
     var stream = false
     var unbuffered = false
     var fromFile = false
+    /// Read inputs on demand when the filter allows it (off only in tests that
+    /// compare the two ways of reading).
+    var onDemand = true
     /// jq's dump flags for layout, changed in command-line order (`-c`, `--tab`, `--indent`).
     var pretty = true
     var indent = 2

@@ -8,7 +8,7 @@ struct JQOutputWriter {
     private let streams: JQStreams
     /// Set when a write to standard output failed (a closed pipe, a full disk).
     private(set) var failed = false
-    static let blockSize = 1 << 16
+    static let blockSize = 1 << 18
 
     init(streams: JQStreams) {
         self.streams = streams

@@ -77,7 +77,10 @@ public struct JQRunner {
             return 3
         }
 
-        var session = JQSession(options: options, streams: streams, printer: JSONPrinter(options: printerOptions()))
+        let plan = JQSession.allowsOnDemand(options, environment: streams.environment)
+            ? program.inputPlan(slurp: options.slurp) : nil
+        var session = JQSession(options: options, streams: streams, printer: JSONPrinter(options: printerOptions()),
+                                plan: plan)
         let status: Int32
         do {
             status = try JQProgram.withLargeStack { session.run(program) }

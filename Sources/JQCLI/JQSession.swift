@@ -1,5 +1,12 @@
 import JQ
 import JSONValue
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The input loop of one `kcsa jq` run (jq's `main` after compiling): feed
 /// every input to the program, print its outputs, report errors as jq does,
@@ -13,14 +20,30 @@ final class JQSession {
     /// `--stream`: the events of the current value still to hand out.
     private var pendingEvents: [JSON] = []
     private var halted = false
+    /// On-demand evaluation: inputs are read through this plan.
+    private let plan: JQInputPlan?
+    /// Outputs that are the input itself may be written as the input's bytes.
+    private let passThrough: Bool
 
-    init(options: JQOptions, streams: JQStreams, printer: JSONPrinter) {
+    init(options: JQOptions, streams: JQStreams, printer: JSONPrinter, plan: JQInputPlan? = nil) {
         self.options = options
         self.streams = streams
         self.printer = printer
         self.output = JQOutputWriter(streams: streams)
+        self.plan = plan
+        let o = printer.options
+        passThrough = plan?.outputsInput == true && !o.pretty && !o.tab && !o.sortKeys && !o.asciiOutput && o.colors == nil
         self.reader = JQInputReader(files: options.files, streams: streams, raw: options.rawInput,
-                                    slurp: options.slurp && !options.stream, seq: options.seq)
+                                    slurp: options.slurp && !options.stream, seq: options.seq,
+                                    plan: plan?.paths, checkCanonical: passThrough)
+    }
+
+    /// Whether a run with these options may read its inputs on demand (through
+    /// `JQProgram.inputPlan`): not with `-n`, `-R` or `--stream`, nor when the
+    /// environment sets `KCSA_JQ_FULL_PARSE` (to compare against full parsing).
+    static func allowsOnDemand(_ options: JQOptions, environment: [String: String]) -> Bool {
+        options.onDemand && !options.nullInput && !options.rawInput && !options.stream
+            && environment["KCSA_JQ_FULL_PARSE"] == nil
     }
 
     /// The next input, as the main loop and `input`/`inputs` see it.
@@ -52,6 +75,8 @@ final class JQSession {
             },
             limits: streams.limits,
             cancellation: streams.cancellation)
+        environment.jqOrigin = JQSession.dirname(CommandLine.arguments.first ?? "jq")
+        environment.programOrigin = JQSession.realDirectory(options.fromFile ? JQSession.dirname(options.filter ?? ".") : ".")
 
         var ret = JQRunner.okNoOutput
         var lastResult = -1 // -1 no output, 0 null or false, 1 anything else
@@ -140,6 +165,43 @@ final class JQSession {
         return ret
     }
 
+    /// C's `dirname`: "." for a bare name, "/" for the root.
+    static func dirname(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        var d = p[..<slash]
+        while d.count > 1 && d.hasSuffix("/") { d = d.dropLast() }
+        return d.isEmpty ? "/" : String(d)
+    }
+
+    /// The resolved absolute form of a directory (jq's `jq_realpath`: the path itself if it fails).
+    static func realDirectory(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Prints a value; an output that is the (pruned) input itself is printed
+    /// from the whole input: its own bytes when they are canonical.
+    private func writeValue(_ result: JSON) {
+        guard let plan, plan.outputsInput else {
+            output.append { printer.write(result, to: &$0) }
+            return
+        }
+        switch result {
+        case .object, .array:
+            if passThrough && reader.lastValueIsCanonical {
+                output.append { reader.appendLastValueBytes(to: &$0) }
+            } else {
+                let whole = reader.lastValueComplete()
+                output.append { printer.write(whole, to: &$0) }
+            }
+        default:
+            output.append { printer.write(result, to: &$0) }
+        }
+    }
+
     /// Prints one result as jq's `process` does.
     private func emit(_ result: JSON, ret: inout Int32) throws {
         if options.rawOutput, case .string(let s) = result {
@@ -159,7 +221,7 @@ final class JQSession {
             default: ret = JQRunner.ok
             }
             if options.seq { output.append(0x1E) }
-            output.append { printer.write(result, to: &$0) }
+            writeValue(result)
         }
         if !options.noNewline { output.append(0x0A) }
         if options.rawOutput0 { output.append(0) }

@@ -68,10 +68,12 @@ struct JSONScanner {
         isFinal ? .syntax(reason, offset: bytes.count, atEOF: true) : .needMore
     }
 
-    /// Parses one value starting at a non-whitespace byte.
-    mutating func parseValue() throws(ScanFailure) -> JSON {
+    /// Parses one value starting at a non-whitespace byte. `initialDepth`: the
+    /// nesting the value sits at (for jq's depth limit), when it is a member of a
+    /// value another reader has opened.
+    mutating func parseValue(initialDepth: Int = 0) throws(ScanFailure) -> JSON {
         storage.reset()
-        depth = 0
+        depth = initialDepth
         var value: JSON
         while true {
             // State: a value is expected at `pos` (whitespace already skipped).

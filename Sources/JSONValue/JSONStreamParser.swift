@@ -78,6 +78,41 @@ public struct JSONStreamParser {
     /// error the parser stops (`.end`), except in `seq` mode where it resumes
     /// after the next RS, as jq does.
     public mutating func next() throws(JSONParseError) -> Next {
+        try next(plan: nil, checkCanonical: false)
+    }
+
+    /// Like `next()`, but reads each value through `plan` (see `JSONPathPlan`):
+    /// the value returned is the pruned one; `lastValueComplete()` gives the
+    /// whole value and `withLastValueBytes` its text. Errors are exactly those of
+    /// `next()`. With `checkCanonical`, `lastValueIsCanonical` tells whether the
+    /// text is what jq prints for the value with `-c`.
+    public mutating func next(pruning plan: JSONPathPlan, checkCanonical: Bool) throws(JSONParseError) -> Next {
+        try next(plan: plan, checkCanonical: checkCanonical)
+    }
+
+    /// True when the last value read with `next(pruning:checkCanonical: true)` is in
+    /// jq's canonical compact form.
+    public private(set) var lastValueIsCanonical = false
+    /// Buffer range of the last value read through a plan.
+    private var lastRange = 0 ..< 0
+    /// The whole last value, when the full parser read it.
+    private var lastComplete: JSON?
+    private var pruningScratch: JSONPruningScanner.Scratch? = JSONPruningScanner.Scratch()
+
+    /// The text of the last value read through a plan (valid until the next read).
+    public func withLastValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lastRange])) }
+    }
+
+    /// The whole last value read through a plan, parsed again from its text if needed.
+    public mutating func lastValueComplete() -> JSON {
+        if let lastComplete { return lastComplete }
+        let v = withLastValueBytes { b in try? JSONParser.parseOne(b) }
+        lastComplete = v ?? .null
+        return lastComplete!
+    }
+
+    private mutating func next(plan: JSONPathPlan?, checkCanonical: Bool) throws(JSONParseError) -> Next {
         if stopped { return .end }
         if !checkedByteOrderMark {
             switch try checkByteOrderMark() {
@@ -92,6 +127,20 @@ public struct JSONStreamParser {
         }
         if start >= buffer.count { return finished ? .end : .needMore }
         let from = start
+        let result = plan.map { scanPruned(from: from, plan: $0, checkCanonical: checkCanonical) } ?? scanFull(from: from)
+        switch result {
+        case let .success((value, end)):
+            start = end
+            return .value(value)
+        case .failure(.needMore):
+            return .needMore
+        case let .failure(.syntax(reason, offset, atEOF)):
+            throw fail(reason, at: base + offset, atEOF: atEOF)
+        }
+    }
+
+    /// One value by the full parser.
+    private mutating func scanFull(from: Int) -> Result<(JSON, Int), ScanFailure> {
         let isFinal = finished
         // Move the storage out (leaving nil) so the scanner holds the only copy.
         var storage = self.storage.take()
@@ -106,14 +155,50 @@ public struct JSONStreamParser {
             }
         }
         self.storage = storage
-        switch result {
-        case let .success((value, end)):
-            start = end
-            return .value(value)
+        return result
+    }
+
+    /// One value through a plan; the full parser when the pruning scanner is unsure.
+    private mutating func scanPruned(from: Int, plan: JSONPathPlan, checkCanonical: Bool) -> Result<(JSON, Int), ScanFailure> {
+        let isFinal = finished
+        var storage = self.storage.take()
+        var scratch = self.pruningScratch.take()
+        var canonical = false
+        let pruned: Result<(JSON, Int), JSONPruningScanner.Failure> = buffer.withUnsafeBufferPointer { all in
+            // Built in place: a second copy of the scanner would share its string caches,
+            // and every cache write would then copy them.
+            var p = JSONPruningScanner(
+                scanner: JSONScanner(bytes: all, from: from, isFinal: isFinal, storage: storage.take()!),
+                checkCanonical: checkCanonical, scratch: scratch.take()!)
+            defer {
+                storage = p.scanner.storage
+                scratch = p.scratch
+            }
+            do throws(JSONPruningScanner.Failure) {
+                let v = try p.readTopLevel(plan)
+                canonical = p.canonical
+                return .success((v, p.pos))
+            } catch {
+                return .failure(error)
+            }
+        }
+        self.storage = storage
+        self.pruningScratch = scratch
+        switch pruned {
+        case let .success((v, end)):
+            lastRange = from ..< end
+            lastComplete = nil
+            lastValueIsCanonical = checkCanonical && canonical
+            return .success((v, end))
         case .failure(.needMore):
-            return .needMore
-        case let .failure(.syntax(reason, offset, atEOF)):
-            throw fail(reason, at: base + offset, atEOF: atEOF)
+            return .failure(.needMore)
+        case .failure(.fallback):
+            let full = scanFull(from: from)
+            guard case let .success((v, end)) = full else { return full }
+            lastRange = from ..< end
+            lastComplete = v
+            lastValueIsCanonical = false
+            return .success((plan.prune(v), end))
         }
     }
 

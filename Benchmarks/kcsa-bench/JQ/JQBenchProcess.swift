@@ -67,6 +67,26 @@ enum JQBenchProcess {
         return nil
     }
 
+    /// A script pip installed (Python's `scripts` directory), else the first on PATH
+    /// that is not a pyenv shim.
+    static func pipScript(_ name: String) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import sysconfig;print(sysconfig.get_path('scripts'))"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice
+        if (try? p.run()) != nil {
+            p.waitUntilExit()
+            let dir = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let candidate = dir + "/" + name
+            if !dir.isEmpty, FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        guard let found = which(name), !found.contains("/shims/") else { return nil }
+        return found
+    }
+
     /// The first line a tool prints for `--version` (for the table's legend).
     static func version(_ tool: String) -> String {
         let p = Process()

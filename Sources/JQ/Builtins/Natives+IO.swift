@@ -26,6 +26,8 @@ extension Natives {
         }),
         Native("input_filename", 0, .contextual { I, _, _ in I.env.currentFilename() }),
         Native("input_line_number", 0, .contextual { I, _, _ in .number(I.env.currentLine()) }),
+        Native("get_jq_origin", 0, .contextual { I, _, _ in I.env.jqOrigin.map(JSON.string) ?? .null }),
+        Native("get_prog_origin", 0, .contextual { I, _, _ in I.env.programOrigin.map(JSON.string) ?? .null }),
         Native("now", 0, .contextual { I, _, _ in .number(JSONNumber(I.env.now())) }),
         Native("halt", 0, .unary { _ in throw JQHalt(exitCode: 0, value: nil) }),
         Native("halt_error", 0, .unary { v in throw JQHalt(exitCode: 5, value: v) }),
