@@ -10,11 +10,14 @@ public struct AuditLog: Sendable {
     public static func generate(scenario: Scenario, evaluator: PolicyEvaluator, seed: UInt64, start: Int64? = nil,
                                 duration: Int64) throws(TrafficGenerator.Problem) -> AuditLog {
         let requests = try TrafficGenerator(scenario: scenario, seed: seed, start: start, duration: duration).requests()
-        let builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:])
+        var builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:],
+                                   cluster: ClusterState(scenario.cluster))
         var events: [AuditEvent] = []
         var incidents: [String: [String]] = [:]
         for (i, r) in requests.enumerated() {
             guard let out = builder.events(for: r, index: i) else { continue }
+            // A write of RBAC objects or NetworkPolicies changes the cluster for the requests after it.
+            if let change = out.change { builder.cluster.apply(change) }
             events += out.events
             if let id = r.incident, !out.events.isEmpty { incidents[id, default: []].append(out.auditID) }
         }
