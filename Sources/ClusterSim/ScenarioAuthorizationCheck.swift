@@ -1,6 +1,5 @@
 import ContentFormat
 import Diagnostics
-import KubeAudit
 
 /// The content check's authorization pass over a scenario file: a request that declares
 /// a `status:` (other than 401) must be one the cluster allows, since a refused request
@@ -62,19 +61,8 @@ enum ScenarioAuthorizationCheck {
 
     private static func refusal(_ r: SimRequest, _ state: ClusterState) -> String? { outcome(r, state).0 }
 
-    /// The refusal message (nil when allowed) and the change a success makes.
     private static func outcome(_ r: SimRequest, _ state: ClusterState) -> (String?, ClusterState.StateChange?) {
-        guard r.status != 401, let info = try? RequestInfo.parse(method: r.method, url: r.url, user: r.user) else {
-            return (nil, nil)
-        }
-        let a = info.attributes
-        var name = a.name
-        if a.verb == "create" && name.isEmpty && a.subresource.isEmpty, r.body != nil { name = "\(a.resource.dropLast())-check" }
-        let context = Bodies.Context(namespace: a.namespace, name: name, uid: "", resourceVersion: "1", creationTimestamp: "")
-        let isDelete = a.verb == "delete" || a.verb == "deletecollection"
-        let body = isDelete ? nil : r.body.flatMap { Bodies.object($0, context) }
-        let access = state.access(r, a, name: name, body: body)
-        return (access.refusal?.status.message, access.change)
+        ClusterReplay.outcome(r, state)
     }
 
     private static func problem(_ source: SourceFile, _ owner: YAMLNode, _ path: String, _ index: Int,
