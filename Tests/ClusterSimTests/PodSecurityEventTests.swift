@@ -23,13 +23,14 @@ import RBAC
         return try #require(PolicyLoader.load(.init(name: "p", text: policy)).evaluator())
     }
 
-    /// Admission runs after authorization: the developers group may edit every namespace.
+    /// Admission runs after authorization: the developers group is bound to cluster-admin
+    /// here, so every request of these tests reaches admission.
     static let cluster: ClusterState = {
         let yaml = """
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRoleBinding
-            metadata: {name: developers-edit}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+            metadata: {name: developers-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
             subjects: [{kind: Group, apiGroup: rbac.authorization.k8s.io, name: developers}]
             """
         var objects = ScenarioObjects()

@@ -24,21 +24,33 @@ struct NetPolChanges {
 
     var changed: Bool { probes.contains { !$0.differences.isEmpty } }
 
-    /// One line per changed connection, grouped by port: `from -> to: blocked before, allowed after`.
+    /// One line per pair of pods whose verdict changed, with the ports and protocols:
+    /// `from -> to: opened on 5432/TCP, 53/UDP` (blocked before, allowed after) or `closed on ...`.
     func text(style: Style) -> String {
         var out = "What incident \(incident) of scenario \(scenario) changed, pod to pod:\n"
         guard changed else { return out + "  nothing: every connection probed is as it was before\n" }
-        for probe in probes where !probe.differences.isEmpty {
-            out += style.bold("\(probe.port)/\(probe.protocol.rawValue)") + "\n"
+        var order: [String] = []
+        var lines: [String: (opened: [String], closed: [String])] = [:]
+        for probe in probes {
             for d in probe.differences {
-                let now = d.allowed ? "allowed" : "blocked"
-                let was = d.otherAllowed ? "allowed" : "blocked"
-                out += "  \(d.from) -> \(d.to): \(was) before, \(now) after\n"
+                let key = "\(d.from) -> \(d.to)"
+                if lines[key] == nil { order.append(key); lines[key] = ([], []) }
+                let port = "\(probe.port)/\(probe.protocol.rawValue)"
+                if d.allowed { lines[key]!.opened.append(port) } else { lines[key]!.closed.append(port) }
             }
         }
-        let opened = probes.reduce(0) { $0 + $1.differences.filter(\.allowed).count }
-        let closed = probes.reduce(0) { $0 + $1.differences.filter { !$0.allowed }.count }
-        return out + "\(opened) connection\(opened == 1 ? "" : "s") opened, \(closed) closed\n"
+        var opened = 0, closed = 0
+        for key in order {
+            let (o, c) = lines[key]!
+            var parts: [String] = []
+            if !o.isEmpty { parts.append(style.bold("opened") + " on " + o.joined(separator: ", ")) }
+            if !c.isEmpty { parts.append(style.bold("closed") + " on " + c.joined(separator: ", ")) }
+            out += "  \(key): " + parts.joined(separator: "; ") + "\n"
+            opened += o.count
+            closed += c.count
+        }
+        return out + "\(order.count) pod pair\(order.count == 1 ? "" : "s") changed: \(opened) connection\(opened == 1 ? "" : "s") opened, \(closed) closed (ports probed: "
+            + probes.map { "\($0.port)/\($0.protocol.rawValue)" }.joined(separator: ", ") + ")\n"
     }
 
     /// `{"scenario", "incident", "changes": [{"port", "protocol", "from", "to", "before", "after"}]}`.

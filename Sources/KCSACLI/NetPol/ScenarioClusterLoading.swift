@@ -10,13 +10,13 @@ enum ScenarioClusterLoading {
     /// folder of that name exists and it is a bare id.
     static func isScenarioID(_ value: String) -> Bool {
         guard !FileManager.default.fileExists(atPath: value), !value.contains("/"), !value.contains("."), !value.isEmpty,
-              let root = try? ContentOption().root() else { return false }
+              let root = try? ContentLocator.locate(explicit: nil) else { return false }
         return FileManager.default.fileExists(atPath: root + "/Labs/scenarios/\(value).yaml")
     }
 
     /// The scenario of an id, read from the content folder.
-    static func scenario(_ id: String, content: ContentOption = ContentOption()) throws(CLIError) -> Scenario {
-        let path = try content.root() + "/Labs/scenarios/\(id).yaml"
+    static func scenario(_ id: String) throws(CLIError) -> Scenario {
+        let path = try ContentLocator.locate(explicit: nil) + "/Labs/scenarios/\(id).yaml"
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIError("cannot read \(id): no such file or folder, and no scenario \(id) in \(path)", exitCode: 2)
         }
