@@ -64,6 +64,26 @@ public enum ClusterReplay {
         return state
     }
 
+    /// The request as the cluster answers it: its status with the authorizer's (or an
+    /// escalation check's) refusal applied, and the cluster after it (a successful write
+    /// of RBAC objects or NetworkPolicies applied).
+    public static func answer(_ r: SimRequest, _ state: inout ClusterState) -> SimRequest {
+        guard r.status != 401, let info = try? RequestInfo.parse(method: r.method, url: r.url, user: r.user) else { return r }
+        let a = info.attributes
+        var name = a.name
+        if a.verb == "create" && name.isEmpty && a.subresource.isEmpty, r.body != nil { name = "\(a.resource.dropLast())-replay" }
+        let context = Bodies.Context(namespace: a.namespace, name: name, uid: "", resourceVersion: "1", creationTimestamp: "")
+        let isDelete = a.verb == "delete" || a.verb == "deletecollection"
+        let access = state.access(r, a, name: name, body: isDelete ? nil : r.body.flatMap { Bodies.object($0, context) })
+        var out = r
+        if let refusal = access.refusal {
+            out.status = refusal.code
+        } else if let change = access.change, (200..<300).contains(r.status) {
+            state.apply(change)
+        }
+        return out
+    }
+
     static func writes(_ t: Scenario.RequestTemplate) -> Bool {
         t.method != "GET" && (t.url.contains("/rbac.authorization.k8s.io/") || t.url.contains("/networkpolicies"))
     }
