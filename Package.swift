@@ -54,7 +54,7 @@ let package = Package(
 
         // A simulated cluster: scenarios -> request streams -> audit events.
         .target(name: "ClusterSim", dependencies: [
-            "KubeAudit", "Seeded", "ContentFormat", "Diagnostics", "PodSecurity",
+            "KubeAudit", "Seeded", "ContentFormat", "Diagnostics", "PodSecurity", "RBAC", "NetworkPolicy",
         ]),
 
         // Course content: the question bank and exam practice.
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "JQCLITests", dependencies: ["JQCLI", "JQ", "JSONValue"]),
         .testTarget(name: "KubeAuditTests", dependencies: ["KubeAudit", "ClusterSim", "Diagnostics", "Seeded", "TestSupport"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "KubeAudit", "JSONValue", "ContentFormat", "Diagnostics",
-                                                         "PodSecurity"]),
+                                                         "PodSecurity", "RBAC", "NetworkPolicy"]),
         .testTarget(name: "ExamTests", dependencies: ["Exam", "KubeAudit", "JQ", "JSONValue", "Diagnostics", "ContentFormat"]),
         .testTarget(name: "LabsTests", dependencies: ["Labs", "KubeAudit", "ClusterSim", "JQ", "Diagnostics", "NetworkPolicy",
                                                    "RBAC"]),

@@ -32,10 +32,14 @@ enum EventsBench {
         guard let requests = try? TrafficGenerator(scenario: scenario, seed: 1, duration: span).requests() else { exit(1) }
         let generateSeconds = Date().timeIntervalSince(t0)
         t0 = Date()
-        let builder = EventBuilder(evaluator: evaluator, seed: 1)
+        // Authorized by the scenario's RBAC objects; RBAC writes change the cluster as they go.
+        var builder = EventBuilder(evaluator: evaluator, seed: 1, namespaceLabels: scenario.namespace_labels ?? [:],
+                                   cluster: ClusterState(scenario.cluster))
+        let initial = builder.cluster
         var events = 0, bytes = 0
         for (n, r) in requests.enumerated() {
             guard let out = builder.events(for: r, index: n) else { continue }
+            if let change = out.change { builder.cluster.apply(change) }
             for e in out.events {
                 events += 1
                 bytes += AuditEventEncoder.json(e).utf8.count
@@ -51,10 +55,12 @@ enum EventsBench {
             t0 = Date()
             var checked = 0
             var violations: [String] = []
+            builder.cluster = initial
             for (n, r) in requests.enumerated() {
                 guard let out = builder.events(for: r, index: n) else { continue }
+                if let change = out.change { builder.cluster.apply(change) }
                 checked += out.events.count
-                violations += EventRules.violations(r, out, evaluator: evaluator)
+                violations += EventRules.violations(r, out, evaluator: evaluator, namespaceLabels: scenario.namespace_labels ?? [:])
             }
             verified = (checked, violations, Date().timeIntervalSince(t0))
         }

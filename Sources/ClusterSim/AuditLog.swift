@@ -44,7 +44,8 @@ public struct AuditLog: Sendable {
                               emit: (AuditEvent) throws -> Void) throws -> [String: [String]] {
         let generator = try TrafficGenerator(scenario: scenario, seed: seed, start: start, duration: duration)
         var requests = try RequestStream(generator) { progress?(Progress(fraction: $0, emitting: false, requests: 0, events: 0)) }
-        let builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:])
+        var builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:],
+                                   cluster: ClusterState(scenario.cluster))
         var pending = MinHeap<Pending>()
         var incidents: [String: [String]] = [:]
         var order = 0, emitted = 0, index = 0
@@ -58,6 +59,8 @@ public struct AuditLog: Sendable {
                 progress(Progress(fraction: requests.fraction(at: r.time), emitting: true, requests: index, events: emitted))
             }
             guard let out = builder.events(for: r, index: index) else { continue }
+            // A write of RBAC objects or NetworkPolicies changes the cluster for the requests after it.
+            if let change = out.change { builder.cluster.apply(change) }
             for event in out.events {
                 pending.push(Pending(event: event, order: order))
                 order += 1

@@ -1,19 +1,26 @@
 import KubeAudit
+import RBAC
 import Seeded
 
 /// Turns simulated requests into the audit events kube-apiserver would write under a
 /// policy: stages from the request kind and omitStages, fields by level (spec §7-§8),
-/// with Pod Security admission's annotations and refusals (`PodAdmission`).
+/// with the authorization chain's decision and annotations (`ClusterState.access`) and
+/// Pod Security admission's annotations and refusals (`PodAdmission`).
 public struct EventBuilder: Sendable {
     public var evaluator: PolicyEvaluator
     public var seed: UInt64
     /// Each namespace's labels (the scenario's `namespace_labels`), for Pod Security admission.
     public var namespaceLabels: [String: [String: String]]
+    /// The cluster that authorizes requests. `AuditLog` applies each successful write's
+    /// change to it before the next request.
+    public var cluster: ClusterState
 
-    public init(evaluator: PolicyEvaluator, seed: UInt64, namespaceLabels: [String: [String: String]] = [:]) {
+    public init(evaluator: PolicyEvaluator, seed: UInt64, namespaceLabels: [String: [String: String]] = [:],
+                cluster: ClusterState = .bootstrap) {
         self.evaluator = evaluator
         self.seed = seed
         self.namespaceLabels = namespaceLabels
+        self.cluster = cluster
     }
 
     /// One request's events (none at level None), and its audit ID.
@@ -23,8 +30,16 @@ public struct EventBuilder: Sendable {
         public var decision: PolicyDecision
         /// What Pod Security admission did, when it looked at the request.
         public var admission: PodAdmission.Outcome? = nil
-        /// The status the request ended with: the scenario's, or 403 when admission refused it.
+        /// The status the request ended with: the scenario's, or 403 when the authorizer,
+        /// an escalation check or admission refused it.
         public var status: Int = 0
+        /// Impersonation and authorization (nil for a request that failed authentication).
+        public var access: ClusterAccess? = nil
+
+        /// The change to the cluster's RBAC objects or NetworkPolicies, when the request succeeded.
+        public var change: ClusterState.StateChange? {
+            (200..<300).contains(status) ? access?.change : nil
+        }
     }
 
     public func events(for r: SimRequest, index: Int) -> Output? {
@@ -41,13 +56,6 @@ public struct EventBuilder: Sendable {
         let panicked = authenticated && rng.next() % 200_000 == 0
         let plan = StagePlan(decision: decision, attributes: attrs,
                              outcome: !authenticated ? .unauthenticated : panicked ? .panicked : .completed)
-        guard decision.level != .none else {
-            // Nothing is logged, but admission still ran (the client got its warnings or its 403).
-            let admission = PodAdmission.admit(r, attrs, name: attrs.name, labels: namespaceLabels[attrs.namespace] ?? [:])
-            return Output(auditID: auditID, events: [], decision: decision, admission: admission,
-                          status: admission?.forbidden == nil ? r.status : 403)
-        }
-
         let latency = 2_000 + Int64(rng.next() % 40_000)
         let created = MicroTime.format(r.time)
         var name = attrs.name
@@ -60,16 +68,32 @@ public struct EventBuilder: Sendable {
         let isDelete = attrs.verb == "delete" || attrs.verb == "deletecollection"
         let requestBody = isDelete ? nil : r.body.flatMap { Bodies.object($0, context) }
         let deletedObject = isDelete ? r.body.flatMap { Bodies.object($0, context) } : nil
+        // Authentication, impersonation and authorization run before admission.
+        let access = authenticated ? cluster.access(r, attrs, name: name, body: requestBody) : nil
+        let admission = access?.refusal == nil
+            ? PodAdmission.admit(r, attrs, name: name, labels: namespaceLabels[attrs.namespace] ?? [:]) : nil
+        let finalCode = access?.refusal?.code ?? (admission?.forbidden == nil ? r.status : 403)
+        guard decision.level != .none else {
+            // Nothing is logged, but the request was still decided (the client got its answer).
+            return Output(auditID: auditID, events: [], decision: decision, admission: admission, status: finalCode,
+                          access: access)
+        }
         var objectRef: ObjectReference?
         if attrs.resourceRequest {
             var ref = ObjectReference(attrs)
             ref.name = name
             objectRef = ref
         }
-        let admission = PodAdmission.admit(r, attrs, name: name, labels: namespaceLabels[attrs.namespace] ?? [:])
         let status: ResponseStatus
         var responseBody: String?
-        switch admission?.forbidden == nil ? r.status : 403 {
+        switch finalCode {
+        case _ where access?.refusal != nil:
+            // The authorization or impersonation filter's Forbidden, or an RBAC storage's refusal.
+            let refusal = access!.refusal!
+            status = ResponseStatus(code: refusal.code, status: "Failure", message: refusal.status.message,
+                                    reason: refusal.reason, details: refusal.status.details)
+            responseBody = Bodies.status(code: refusal.code, reason: refusal.reason, message: refusal.status.message,
+                                         details: refusal.status.details)
         case 403 where admission?.forbidden != nil:
             // The PodSecurity plugin's Forbidden error (apierrors.NewForbidden on the pod).
             let message = admission!.forbidden!
@@ -81,13 +105,6 @@ public struct EventBuilder: Sendable {
             // replaces the authentication filter's "Authentication failed, ..." message.
             status = ResponseStatus(code: 401, status: "Failure", message: "Unauthorized", reason: "Unauthorized")
             responseBody = Bodies.status(code: 401, reason: "Unauthorized", message: "Unauthorized")
-        case 403:
-            let who = r.user?.username ?? ""
-            let scope = attrs.namespace.isEmpty ? " at the cluster scope" : " in the namespace \"\(attrs.namespace)\""
-            let message: String = "\(attrs.resource) is forbidden: User \"\(who)\" cannot \(attrs.verb) resource \"\(attrs.resource)\" in API group \"\(attrs.apiGroup)\"\(scope)"
-            status = ResponseStatus(code: 403, status: "Failure", message: message, reason: "Forbidden",
-                                    details: #"{"kind":\#(GoFormat.jsonString(attrs.resource))}"#)
-            responseBody = Bodies.status(code: 403, reason: "Forbidden", message: message)
         case 404:
             let message = "\(attrs.resource) \"\(name)\" not found"
             status = ResponseStatus(code: 404, status: "Failure", message: message, reason: "NotFound")
@@ -111,12 +128,7 @@ public struct EventBuilder: Sendable {
                                          reason: "InternalError")
             responseBody = nil
         }
-        var annotations: [String: String] = [:]
-        if authenticated {
-            let allowed = r.status != 403
-            annotations["authorization.k8s.io/decision"] = allowed ? "allow" : "forbid"
-            annotations["authorization.k8s.io/reason"] = allowed ? "RBAC: allowed by a binding for \(r.user?.username ?? "")" : ""
-        }
+        var annotations = access?.annotations ?? [:]
         for (key, value) in admission?.annotations ?? [:] { annotations[key] = value }
 
         var out: [AuditEvent] = []
@@ -132,7 +144,7 @@ public struct EventBuilder: Sendable {
                 level: decision.level, auditID: auditID, stage: stage, requestURI: requestURI, verb: attrs.verb,
                 user: authenticated ? r.user : nil,
                 // Impersonation is applied after RequestReceived is written (spec §6).
-                impersonatedUser: later && authenticated ? r.impersonate.map { UserInfo(username: $0, groups: ["system:authenticated"]) } : nil,
+                impersonatedUser: later ? access?.impersonated.map { KubeAudit.UserInfo(username: $0.name, groups: $0.groups) } : nil,
                 sourceIPs: [r.sourceIP], userAgent: r.userAgent,
                 objectRef: objectRef, responseStatus: later ? (stage == .panic ? finalStatus : status) : nil,
                 requestObject: later && plan.requestObject.present ? requestBody : nil,
@@ -141,8 +153,8 @@ public struct EventBuilder: Sendable {
                 requestReceivedTimestamp: r.time, stageTimestamp: at,
                 annotations: later ? annotations : [:]))
         }
-        return Output(auditID: auditID, events: out, decision: decision, admission: admission,
-                      status: admission?.forbidden == nil ? r.status : 403)
+        return Output(auditID: auditID, events: out, decision: decision, admission: admission, status: finalCode,
+                      access: access)
     }
 
     /// A version-4 style UUID from the seeded stream.

@@ -24,8 +24,10 @@ public enum EventRules {
         }
         // Pod Security admission: a refused pod ends with 403 whatever the scenario said.
         let createdName = out.events.first(where: { $0.objectRef != nil })?.objectRef?.name ?? a.name
-        let verdict = podSecurityVerdict(r, a, name: createdName, labels: namespaceLabels[a.namespace] ?? [:])
-        let wantStatus = verdict.map { $0.allowed ? r.status : 403 } ?? r.status
+        // A request the authorizer (or impersonation, or an escalation check) refused never reaches admission.
+        let refusal = out.access?.refusal
+        let verdict = refusal == nil ? podSecurityVerdict(r, a, name: createdName, labels: namespaceLabels[a.namespace] ?? [:]) : nil
+        let wantStatus = refusal?.code ?? verdict.map { $0.allowed ? r.status : 403 } ?? r.status
         if out.status != wantStatus { fail("the request's status is \(out.status), expected \(wantStatus)") }
         let longRunning = RequestInfo.isLongRunning(a)
         let connect = RequestInfo.isConnect(a)
@@ -92,6 +94,7 @@ public enum EventRules {
                 fail("a discovery response at RequestResponse is logged as responseObject")
             }
             problems += podSecurityViolations(e, verdict, resource: a.resource).map { "\(r.method) \(r.url): \($0)" }
+            problems += authorizationViolations(e, out.access, authenticated: authenticated).map { "\(r.method) \(r.url): \($0)" }
             problems += encodingViolations(e).map { "\(r.method) \(r.url): \($0)" }
         }
         let stages = out.events.map(\.stage)
@@ -100,6 +103,28 @@ public enum EventRules {
         } else if !decision.omitStages.contains(.responseComplete) && !decision.omitStages.contains(.panic),
                   let end = stages.last, end != .responseComplete && end != .panic {
             fail("the last stage is \(end.rawValue), not ResponseComplete or Panic")
+        }
+        return problems
+    }
+
+    /// The authorization filter's annotations: both keys on every event after RequestReceived
+    /// of an authorized (or refused) request, none when authentication or impersonation failed
+    /// first; a forbid ends with the Forbidden Status.
+    static func authorizationViolations(_ e: AuditEvent, _ access: ClusterAccess?, authenticated: Bool) -> [String] {
+        guard e.stage != .requestReceived else { return [] }
+        let decision = e.annotations[ClusterAccess.decisionKey]
+        let reason = e.annotations[ClusterAccess.reasonKey]
+        guard authenticated, let access, access.decision != nil else {
+            return decision == nil && reason == nil ? [] : ["authorization annotations on a request that was not authorized"]
+        }
+        var problems: [String] = []
+        if decision != "allow" && decision != "forbid" { problems.append("authorization.k8s.io/decision is \(decision ?? "missing")") }
+        if reason == nil { problems.append("authorization.k8s.io/reason is missing (the filter sets it, empty or not)") }
+        if decision == "forbid" {
+            if e.stage != .panic && e.responseStatus?.code != 403 { problems.append("a forbid decision without a 403") }
+            if let s = e.responseStatus, s.code == 403, s.reason != "Forbidden" || !s.message.contains("forbidden: User ") {
+                problems.append("a forbid decision without the Forbidden Status")
+            }
         }
         return problems
     }

@@ -4,7 +4,7 @@ import Foundation
 
 /// A simulated cluster and its traffic (format_version 1, `docs/SCENARIO_FORMAT.md`):
 /// actors send requests at fixed rates, incidents happen at given times.
-public struct Scenario: Sendable, Codable, Equatable {
+public struct Scenario: Sendable, Equatable {
     /// The most nodes a scenario may have (per-node actors make a copy each). Kubernetes
     /// tests clusters of up to 5,000 nodes; larger simulations run, with progress shown.
     public static let maxNodes = 100_000
@@ -23,6 +23,12 @@ public struct Scenario: Sendable, Codable, Equatable {
     /// name; a namespace without an entry has none. Namespaces listed here but not in
     /// `namespaces` exist (kube-system) but are not drawn for `{ns}`.
     public var namespace_labels: [String: [String: String]]? = nil
+    /// Files of Kubernetes objects the cluster starts with (RBAC objects on top of the
+    /// bootstrap policy; Namespaces, Pods, NetworkPolicies), relative to the scenario's
+    /// folder; `load(path:)` reads them into `cluster`, a base's files first.
+    public var objects: [String]? = nil
+    /// The objects read from `objects` (empty until `load(path:)` reads them).
+    public var cluster = ScenarioObjects()
     public var actors: [Actor]
     public var incidents: [Incident]
 
@@ -86,6 +92,7 @@ public struct Scenario: Sendable, Codable, Equatable {
         let first = source
         var chain = [s.id]
         let dir = (path as NSString).deletingLastPathComponent
+        var objectPaths = (s.objects ?? []).map { dir + "/" + $0 }
         while let baseID = s.base {
             guard !chain.contains(baseID) else {
                 let cycle = (chain + [baseID]).joined(separator: " -> ")
@@ -104,8 +111,12 @@ public struct Scenario: Sendable, Codable, Equatable {
                 s.namespace_labels = baseLabels.merging(s.namespace_labels ?? [:]) { _, own in own }
             }
             s.base = base.base
+            objectPaths = (base.objects ?? []).map { dir + "/" + $0 } + objectPaths
             source = baseSource
         }
+        let (cluster, problems) = ScenarioObjects.load(objectPaths)
+        if problems.hasErrors { throw ContentError(problems) }
+        s.cluster = cluster
         return s
     }
 
@@ -118,7 +129,18 @@ public struct Scenario: Sendable, Codable, Equatable {
         var problems: [ContentProblem] = []
         for name in files {
             let path = directory + "/" + name
-            do { _ = try load(path: path) } catch { problems += error.problems.filter { $0.path == path } }
+            do {
+                let scenario = try load(path: path)
+                if let data = FileManager.default.contents(atPath: path) {
+                    problems += ScenarioAuthorizationCheck.problems(scenario, source: SourceFile(name: path, bytes: [UInt8](data)))
+                }
+            } catch {
+                // A scenario file's problems are reported by that file; an objects file's once.
+                let scenarios = Set(files.map { directory + "/" + $0 })
+                for p in error.problems where p.path == path || !scenarios.contains(p.path) {
+                    if !problems.contains(where: { $0.description == p.description }) { problems.append(p) }
+                }
+            }
         }
         return (files.count, problems)
     }

@@ -7,7 +7,7 @@ import Foundation
 /// that are not kebab-case, a `start` that is not an ISO 8601 time, periods and
 /// incident times that are not durations.
 struct ScenarioDecoder {
-    static let keys = "format_version, id, title, start, nodes, namespaces, namespace_labels, actors, incidents"
+    static let keys = "format_version, id, title, start, nodes, namespaces, namespace_labels, objects, actors, incidents"
 
     /// The scenario, or nil when any error was found; the diagnostics either way.
     static func decode(_ source: SourceFile) -> (Scenario?, [Diagnostic]) {
@@ -34,15 +34,17 @@ struct ScenarioDecoder {
                     at: root.valueSpan("namespaces"), help: "write one, e.g. `namespaces: [default]`")
         }
         let namespaceLabels = labels(&root, &r)
+        let objects = r.strings(&root, "objects")
         let actors = (r.sequence(&root, "actors", required: true) ?? []).compactMap { actor($0, &r) }
         let incidents = (r.sequence(&root, "incidents", required: true) ?? []).compactMap { incident($0, &r) }
         r.finish(root)
         guard !r.hasErrors, let version, let id, let title, let start, let nodes, let namespaces else {
             return (nil, r.diagnostics)
         }
-        let scenario = Scenario(format_version: version, id: id, base: base, title: title, start: start, nodes: nodes,
+        var scenario = Scenario(format_version: version, id: id, base: base, title: title, start: start, nodes: nodes,
                                 namespaces: namespaces, namespace_labels: namespaceLabels, actors: actors,
                                 incidents: incidents)
+        scenario.objects = objects
         return (scenario, r.diagnostics)
     }
 
@@ -108,6 +110,10 @@ struct ScenarioDecoder {
         let method = r.string(&f, "method", required: true)
         let url = r.string(&f, "url", required: true)
         let status = r.int(&f, "status")
+        if status == 403 {
+            r.error("`\(f.fieldPath("status"))`: 403 is decided by the authorizer (the scenario's RBAC objects) and Pod Security admission",
+                    at: f.valueSpan("status"), help: "remove `status:`; a request the authorizer refuses ends with 403")
+        }
         let body = r.string(&f, "body")
         let impersonate = r.string(&f, "impersonate")
         r.finish(f)

@@ -41,7 +41,8 @@ public enum VolumeEstimator {
     public static func estimate(_ scenario: Scenario, evaluator: PolicyEvaluator, duration: Int64,
                                 seed: UInt64 = 1) throws(TrafficGenerator.Problem) -> VolumeEstimate {
         var estimate = VolumeEstimate(seconds: Double(duration) / 1_000_000, requests: 0)
-        let builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:])
+        var builder = EventBuilder(evaluator: evaluator, seed: seed, namespaceLabels: scenario.namespace_labels ?? [:],
+                                   cluster: ClusterState(scenario.cluster))
         let generator = try TrafficGenerator(scenario: scenario, seed: seed, duration: duration)
         var index = 0
         for actor in scenario.actors {
@@ -68,6 +69,7 @@ public enum VolumeEstimator {
         for r in try generator.incidentRequests() {
             index += 1
             guard let out = builder.events(for: r, index: index) else { continue }
+            if let change = out.change { builder.cluster.apply(change) }
             estimate.requests += 1
             estimate.add(out.events, rule: out.decision.rule, times: 1)
         }

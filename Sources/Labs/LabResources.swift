@@ -105,7 +105,10 @@ public final class LabResources: @unchecked Sendable {
         }
         var index: [String: Int] = [:]
         var samples: [RequestSample] = []
-        for r in requests {
+        // The status each request ends with: the scenario's, or the authorizer's 403.
+        var cluster = ClusterState(sc.cluster)
+        for sent in requests {
+            let r = ClusterReplay.answer(sent, &cluster)
             let key = "\(r.method) \(r.url) \(r.user?.username ?? "-") \(r.status) \(r.incident ?? "")"
             if let i = index[key] {
                 samples[i].count += 1

@@ -158,6 +158,7 @@ public enum RBACObjectDecoder {
         let namespace = namespaced ? (meta.namespace.isEmpty ? options.defaultNamespace : meta.namespace) : ""
         if isRole {
             let rules = try rules(r.field("rules"), path: "rules")
+            if kind == "Role" { try rejectNonResourceURLs(rules, r.field("rules"), name: meta.name) }
             let aggregation = kind == "ClusterRole" ? try r.field("aggregationRule").flatMap { (n) throws(Diagnostic) in
                 try aggregationRule(n, path: "aggregationRule") } : nil
             let role = RoleObject(kind: kind == "Role" ? .role : .clusterRole, name: meta.name, namespace: namespace,
@@ -175,6 +176,22 @@ public enum RBACObjectDecoder {
         let binding = BindingObject(kind: kind == "RoleBinding" ? .roleBinding : .clusterRoleBinding, name: meta.name,
                                     namespace: namespace, roleRef: ref, subjects: subjects, origin: origin)
         return (.binding(binding), warnings + (try validateBinding(binding, refNode: refNode, reader: r)))
+    }
+
+    /// `ValidatePolicyRule` for a namespaced Role: a rule with nonResourceURLs is invalid
+    /// (`rules[i].nonResourceURLs: Invalid value: []string{...}: namespaced rules cannot apply
+    /// to non-resource URLs`), so the API server refuses the whole Role, and so does kcsa.
+    static func rejectNonResourceURLs(_ rules: [PolicyRule], _ node: YAMLNode?, name: String) throws(Diagnostic) {
+        guard let i = rules.firstIndex(where: { !$0.nonResourceURLs.isEmpty }) else { return }
+        var span = node?.span
+        if case .sequence(let items, _)? = node, i < items.count, case .mapping(let pairs, let itemSpan) = items[i] {
+            span = pairs.last { $0.key == "nonResourceURLs" }?.value.span ?? itemSpan
+        }
+        let value = "[]string{" + rules[i].nonResourceURLs.map(GoFormat.quote).joined(separator: ", ") + "}"
+        throw Diagnostic.error("Role.rbac.authorization.k8s.io \(GoFormat.quote(name)) is invalid: rules[\(i)].nonResourceURLs: "
+                               + "Invalid value: \(value): namespaced rules cannot apply to non-resource URLs",
+                               at: span, label: "a Role is namespaced; non-resource URLs are not",
+                               help: "grant non-resource URLs with a ClusterRole and a ClusterRoleBinding", code: "invalid-rule")
     }
 
     /// What kube-apiserver's validation would reject in a binding that kcsa still loads.

@@ -1,9 +1,11 @@
 import ContentFormat
+import Diagnostics
 import Foundation
 import Testing
 @testable import ClusterSim
 @testable import KubeAudit
 import PodSecurity
+import RBAC
 
 /// Pod Security admission in the simulated cluster (issue 11): what kube-apiserver's
 /// PodSecurity plugin annotates, refuses and warns, as the audit log shows it.
@@ -21,14 +23,29 @@ import PodSecurity
         return try #require(PolicyLoader.load(.init(name: "p", text: policy)).evaluator())
     }
 
+    /// Admission runs after authorization: the developers group is bound to cluster-admin
+    /// here, so every request of these tests reaches admission.
+    static let cluster: ClusterState = {
+        let yaml = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: developers-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: Group, apiGroup: rbac.authorization.k8s.io, name: developers}]
+            """
+        var objects = ScenarioObjects()
+        objects.add(RBACObjectDecoder.decode(SourceFile(name: "rbac.yaml", text: yaml)).objects)
+        return ClusterState(objects)
+    }()
+
     static func builder(_ level: String, omitRequestReceived: Bool = true) throws -> EventBuilder {
         EventBuilder(evaluator: try evaluator(level, omitRequestReceived: omitRequestReceived), seed: 5,
-                     namespaceLabels: labels)
+                     namespaceLabels: labels, cluster: cluster)
     }
 
-    static let bob = UserInfo(username: "bob@example.com", groups: ["developers", "system:authenticated"])
+    static let bob = KubeAudit.UserInfo(username: "bob@example.com", groups: ["developers", "system:authenticated"])
 
-    static func create(_ url: String, body: String, user: UserInfo? = bob, status: Int = 201,
+    static func create(_ url: String, body: String, user: KubeAudit.UserInfo? = bob, status: Int = 201,
                        method: String = "POST") -> SimRequest {
         SimRequest(time: 1_772_442_000_000_000, method: method, url: url, user: user, userAgent: "kubectl/v1.36.0",
                    sourceIP: "192.168.10.34", status: status, body: body, incident: nil)

@@ -180,7 +180,7 @@ import Testing
         #expect(noUser.stderr.contains("needs --as USER"))
         let missing = try Self.kcsa(["rbac", "can-i", "get", "pods", "--as", "a", "--objects", "no-such-scenario"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("scenario ids are not accepted by --objects yet"))
+        #expect(missing.stderr.contains("no such file or folder, nor a scenario of Labs/scenarios"))
         let listArgs = try Self.kcsa(["rbac", "can-i", "--list", "get", "--as", "a", "--objects", file])
         #expect(listArgs.stderr.contains("list option must be specified with no arguments"))
     }

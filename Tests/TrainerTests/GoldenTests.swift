@@ -9,7 +9,9 @@ import Testing
                        // NetworkPolicy kinds
                        "netpol-isolate-database", "netpol-predict-deleted-default-deny",
                        // RBAC kinds
-                       "rbac-fix-overbroad-deployer", "rbac-predict-subresources"]
+                       "rbac-fix-overbroad-deployer", "rbac-predict-subresources",
+                       // RBAC in the simulated cluster: the audit log's reason annotation
+                       "rbac-query-audit-reasons"]
 
     @Test(arguments: labs)
     func openAndCheckTheStarter(id: String) throws {

@@ -1,3 +1,4 @@
+import ClusterSim
 import Diagnostics
 import Foundation
 import NetworkPolicy
@@ -58,6 +59,24 @@ struct NetPolLoading {
     func location(_ origin: ObjectOrigin?, _ path: String) -> String? {
         guard let origin, let source = sources[origin.file] else { return nil }
         return "\(origin.file):\(source.location(ofByte: origin.span(of: path).start))"
+    }
+
+    /// The model of a scenario's cluster at a point of its story (`--objects SCENARIO-ID`).
+    mutating func model(scenario id: String, at point: ClusterReplay.Point) throws -> ClusterModel {
+        let (s, state) = try ScenarioClusterLoading.state(id, at: point)
+        for file in s.cluster.files where sources[file] == nil {
+            if let source = try? InputFile.read(file) { sources[source.name] = source }
+        }
+        guard !state.network.pods.isEmpty else {
+            throw CLIError("scenario \(id) has no pods in its objects (Namespaces, Pods and NetworkPolicies in `objects:`)",
+                           exitCode: 2)
+        }
+        do {
+            return try ClusterModel(objects: state.network)
+        } catch {
+            report(error.problems)
+            throw CLIError("the objects of scenario \(id) have \(error.problems.count) problem(s)", exitCode: 2)
+        }
     }
 
     /// The model, or exit 2 after showing every problem.

@@ -15,7 +15,10 @@ struct NetPolReachCommand: ParsableCommand {
         (labels, status.podIP, named container ports), workloads with pod templates (one pod each, \
         IP assigned and stated) and NetworkPolicies. Without --from/--to: a table per port and protocol \
         (default: every container port the pods declare), rows from, columns to, `.` allowed, `X` blocked. \
-        With --from and --to (ns/pod, or an IP address for a peer outside the cluster): allowed or blocked.
+        With --from and --to (ns/pod, or an IP address for a peer outside the cluster): allowed or blocked. \
+        --objects may instead be a scenario id (Labs/scenarios): its cluster as it starts, or --before/--after \
+        one of its incidents; --changes INCIDENT shows what that incident's NetworkPolicy writes opened or \
+        closed (exit 0 when something changed, 1 when nothing did).
         """
     )
 
@@ -40,8 +43,25 @@ struct NetPolReachCommand: ParsableCommand {
     @Flag(help: "Print JSON (the probes format of e2e.json, or {\"allowed\": ...} for one connection).")
     var json = false
 
+    @Option(help: ArgumentHelp("With a scenario id: the cluster just before this incident.", valueName: "incident"))
+    var before: String?
+
+    @Option(help: ArgumentHelp("With a scenario id: the cluster just after this incident.", valueName: "incident"))
+    var after: String?
+
+    @Option(help: ArgumentHelp("With a scenario id: what this incident changed (tables before and after, compared).",
+                               valueName: "incident"))
+    var changes: String?
+
     func validate() throws {
         if objects.isEmpty { throw ValidationError("--objects is required") }
+        let scenario = objects.count == 1 && ScenarioClusterLoading.isScenarioID(objects[0])
+        if (before != nil || after != nil || changes != nil) && !scenario {
+            throw ValidationError("--before, --after and --changes need one scenario id in --objects")
+        }
+        if changes != nil && (before != nil || after != nil || from != nil) {
+            throw ValidationError("--changes compares before and after itself; it takes no --before, --after or --from")
+        }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         if from != nil && (ports.count > 1 || protocols.count > 1) {
             throw ValidationError("one connection takes one --port and one --protocol")
@@ -55,7 +75,14 @@ struct NetPolReachCommand: ParsableCommand {
 
     func run() throws {
         var loading = NetPolLoading()
-        let model = try loading.model(objects)
+        if let changes { return try showChanges(changes, &loading) }
+        let model: ClusterModel
+        if objects.count == 1 && ScenarioClusterLoading.isScenarioID(objects[0]) {
+            let point = try ScenarioClusterLoading.point(before: before, after: after)
+            model = try loading.model(scenario: objects[0], at: point)
+        } else {
+            model = try loading.model(objects)
+        }
         for pod in model.assignedIPs {
             Console.err("kcsa: note: \(pod.id) (the pod of \(pod.template ?? pod.id)) was given IP \(pod.ip)\n")
         }
@@ -104,6 +131,30 @@ struct NetPolReachCommand: ParsableCommand {
         } else {
             Console.out(tables.map(renderer.table).joined(separator: "\n"))
         }
+    }
+
+    /// The probes asked for: `--port`s by `--protocol`s, or every declared container port.
+    private func probes(_ model: ClusterModel, _ protos: [PortProtocol]) throws -> [(Int, PortProtocol)] {
+        if !ports.isEmpty { return ports.flatMap { p in (protos.isEmpty ? [.tcp] : protos).map { (p, $0) } } }
+        let declared = model.declaredPorts.filter { protos.isEmpty || protos.contains($0.protocol) }.map { ($0.port, $0.protocol) }
+        if declared.isEmpty {
+            throw CLIError("the pods declare no container ports\(protos.isEmpty ? "" : " of that protocol"); pass --port")
+        }
+        return declared
+    }
+
+    private func showChanges(_ incident: String, _ loading: inout NetPolLoading) throws {
+        let before = try loading.model(scenario: objects[0], at: .before(incident: incident))
+        let after = try loading.model(scenario: objects[0], at: .after(incident: incident))
+        let protos = protocols.compactMap { PortProtocol(rawValue: $0.uppercased()) }
+        let report = NetPolChanges(scenario: objects[0], incident: incident, before: before, after: after,
+                                   probes: try probes(before, protos))
+        if json {
+            Console.out(JSONPrinter(options: .pretty).string(report.json) + "\n")
+        } else {
+            Console.out(report.text(style: Style(enabled: Console.stdoutColor)))
+        }
+        if !report.changed { throw ExitCode(1) }
     }
 
     private func unknownEndpoint(_ option: String, _ text: String, _ model: ClusterModel) -> String {

@@ -10,7 +10,8 @@ struct RBACCommand: ParsableCommand {
         abstract: "Ask the Kubernetes RBAC authorizer: can-i, who-can, and whether a role or binding may be created.",
         discussion: """
         Objects come from --objects: YAML or JSON files (multi-document, List kinds) or folders of them \
-        (*.yaml, *.yml, *.json, read in path order). The default roles and bindings of a cluster are \
+        (*.yaml, *.yml, *.json, read in path order), or a scenario id (Labs/scenarios): its cluster's \
+        objects, as it starts or --before/--after one of its incidents. The default roles and bindings of a cluster are \
         included unless --no-defaults. Exit codes: 0 yes / allowed, 1 no / forbidden, 2 bad input \
         (an object that cannot be read is reported with file:line:col and left out; the answer is still \
         printed, and the exit code is then 2).
@@ -27,6 +28,12 @@ struct RBACObjectOptions: ParsableArguments {
 
     @Flag(help: "Leave out the default roles and bindings of a cluster.")
     var noDefaults = false
+
+    @Option(help: ArgumentHelp("With a scenario id: the cluster just before this incident.", valueName: "incident"))
+    var before: String?
+
+    @Option(help: ArgumentHelp("With a scenario id: the cluster just after this incident.", valueName: "incident"))
+    var after: String?
 }
 
 /// The user a question is asked for, as `kubectl --as` impersonates.

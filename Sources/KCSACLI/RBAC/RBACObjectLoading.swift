@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterSim
 import Diagnostics
 import Foundation
 import RBAC
@@ -45,11 +46,35 @@ enum RBACObjectLoading {
         }
         var files: [String] = []
         var visited = Set<String>()
-        for path in options.objects { try collect(path, depth: 0, into: &files, visited: &visited) }
+        var scenarioObjects: [RBACObject] = []
+        var scenarioFiles: [String] = []
+        let point = try ScenarioClusterLoading.point(before: options.before, after: options.after)
+        for path in options.objects {
+            if ScenarioClusterLoading.isScenarioID(path) {
+                // A scenario's cluster: its objects (and the writes of its story up to the point asked for).
+                let (s, state) = try ScenarioClusterLoading.state(path, at: point, defaults: false)
+                scenarioObjects += state.rbacObjects
+                scenarioFiles += s.cluster.files
+                continue
+            }
+            try collect(path, depth: 0, into: &files, visited: &visited)
+        }
+        if point != .start && !options.objects.contains(where: ScenarioClusterLoading.isScenarioID) {
+            throw CLIError("--before and --after need a scenario id in --objects", exitCode: 2)
+        }
         var objects: [RBACObject] = options.noDefaults ? [] : BootstrapPolicy.objects
         var positions: [String: Int] = [:]
         for (i, o) in objects.enumerated() { positions[o.key] = i }
         var sources: [String: SourceFile] = [:]
+        for file in scenarioFiles where sources[file] == nil {
+            if let source = try? InputFile.read(file, limit: maxFileBytes) { sources[source.name] = source }
+        }
+        for object in scenarioObjects {
+            if let at = positions[object.key] { objects[at] = object } else {
+                positions[object.key] = objects.count
+                objects.append(object)
+            }
+        }
         var errors = 0
         let renderer = DiagnosticRenderer(color: Console.stderrColor)
         let decodeOptions = RBACObjectDecoder.Options(defaultNamespace: defaultNamespace)
@@ -86,7 +111,7 @@ enum RBACObjectLoading {
             // --objects takes every value up to the next option, so `--objects f.yaml get pods` reads `get` as a path.
             let hint = " (--objects takes the values up to the next option: give VERB and RESOURCE before it)"
             if !path.contains("/") && !path.contains(".") {
-                throw CLIError("cannot read \(path): no such file or folder; scenario ids are not accepted by --objects yet, name files or folders" + hint)
+                throw CLIError("cannot read \(path): no such file or folder, nor a scenario of Labs/scenarios" + hint)
             }
             throw CLIError("cannot read \(path): no such file or folder" + hint)
         }
