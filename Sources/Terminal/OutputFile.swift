@@ -39,6 +39,30 @@ public enum OutputFile {
         }
     }
 
+    /// Where output written in pieces goes (`events generate -o`): a device, FIFO or socket
+    /// is written in place (`renameOver` nil); for a regular or missing file (through a
+    /// symlink, dangling or not), a temporary beside the real file is written and then
+    /// renamed over `renameOver` with `mode`.
+    public struct Destination: Equatable, Sendable {
+        public var writePath: String
+        public var renameOver: String?
+        public var mode: mode_t
+    }
+
+    public static func destination(_ path: String) throws(Failure) -> Destination {
+        func beside(_ real: String, mode: mode_t) -> Destination {
+            let folder = (real as NSString).deletingLastPathComponent
+            let temp = (folder.isEmpty ? "." : folder) + "/.\((real as NSString).lastPathComponent).kcsa-\(getpid())"
+            return Destination(writePath: temp, renameOver: real, mode: mode)
+        }
+        switch try target(path) {
+        case .folder: throw Failure(path: path, reason: "it is a folder")
+        case .special: return Destination(writePath: path, renameOver: nil, mode: 0)
+        case .missing(let real): return beside(real, mode: 0o666 & ~processUmask)
+        case .regular(let real, let mode): return beside(real, mode: mode)
+        }
+    }
+
     /// The process's umask (read by setting and restoring it).
     static var processUmask: mode_t {
         let m = umask(0o022)

@@ -47,11 +47,13 @@ import Testing
         let span = try #require(Duration.microseconds(c.3))
         // The oracle: every event of every request, then a stable sort by stage time.
         let requests = try TrafficGenerator(scenario: scenario, seed: c.2, duration: span).requests()
-        let builder = EventBuilder(evaluator: evaluator, seed: c.2, namespaceLabels: scenario.namespace_labels ?? [:])
+        var builder = EventBuilder(evaluator: evaluator, seed: c.2, namespaceLabels: scenario.namespace_labels ?? [:],
+                                   cluster: ClusterState(scenario.cluster))
         var expected: [AuditEvent] = []
         var expectedIncidents: [String: [String]] = [:]
         for (i, r) in requests.enumerated() {
             guard let out = builder.events(for: r, index: i) else { continue }
+            if let change = out.change { builder.cluster.apply(change) }
             expected += out.events
             if let id = r.incident, !out.events.isEmpty { expectedIncidents[id, default: []].append(out.auditID) }
         }

@@ -3,7 +3,8 @@ import Testing
 
 /// `kcsa events generate` writes the same bytes however it produces them: these hashes
 /// (FNV-1a 64 of the log and of --truth) were recorded from the version that kept the
-/// whole log in memory, before events were streamed. A change to what the simulator
+/// whole log in memory, before events were streamed (and re-recorded once when every
+/// request began to be authorized by the RBAC engine). A change to what the simulator
 /// emits (EventBuilder, Bodies, the scenarios) changes them on purpose: re-record with
 /// `kcsa events generate ARGS -o log --truth truth` and FNV-1a 64 of each file.
 struct EventsGoldenTests {
@@ -18,19 +19,19 @@ struct EventsGoldenTests {
 
     static let goldens: [Golden] = [
         Golden(name: "dev-small", arguments: ["--scenario", "dev-small", "--duration", "10m", "--seed", "1"],
-               bytes: 958_238, log: 0x0e4a_73db_d327_7583, truth: 0xcbfa_6740_47e7_840e),
+               bytes: 1_012_782, log: 0x29fa_8115_d9fb_0bf1, truth: 0xcbfa_6740_47e7_840e),
         Golden(name: "tampering legacy", arguments: ["--scenario", "incident-tampering", "--duration", "30m", "--seed", "7",
                                                      "--format", "legacy"],
-               bytes: 1_437_897, log: 0x0e46_89dd_47c2_dd25, truth: 0x16b9_ab0b_5546_25da),
+               bytes: 1_443_030, log: 0x8615_67f5_8b6b_1c04, truth: 0x16b9_ab0b_5546_25da),
         Golden(name: "prod-100 comprehensive", arguments: ["--scenario", "prod-100", "--duration", "1m", "--seed", "3",
                                                            "--policy", "Labs/policies/seed-comprehensive.yaml"],
-               bytes: 3_802_059, log: 0x99a3_eb68_023f_0173, truth: 0xc164_2f18_3792_f578),
+               bytes: 3_814_065, log: 0xe452_a3d7_c75d_ade5, truth: 0xc164_2f18_3792_f578),
         Golden(name: "workloads-pss", arguments: ["--scenario", "workloads-pss", "--duration", "20m", "--seed", "2"],
-               bytes: 1_918_996, log: 0x6fb4_043c_1ac0_8668, truth: 0x9780_26b8_3341_2d75),
+               bytes: 2_028_345, log: 0xd582_9a7f_ddd3_778d, truth: 0x9780_26b8_3341_2d75),
         Golden(name: "breakout requestresponse", arguments: ["--scenario", "incident-breakout", "--duration", "15m", "--seed", "5",
                                                              "--policy", "Labs/policies/volume-requestresponse.yaml",
                                                              "--now", "2026-05-01T00:00:00Z"],
-               bytes: 2_598_203, log: 0x8eba_c29a_20e2_3096, truth: 0x13db_6140_11c9_184a),
+               bytes: 2_680_351, log: 0xdce9_35bc_e1c8_9e19, truth: 0x13db_6140_11c9_184a),
     ]
 
     static func fnv1a(_ data: Data) -> UInt64 {

@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 import Trainer
 #if canImport(Glibc)
 import Glibc
@@ -21,36 +22,28 @@ final class EventSink {
     /// Standard output.
     init() {
         fd = STDOUT_FILENO
-        name = "standard output"
+        name = "to standard output"
         temporary = nil
         target = nil
         buffer.reserveCapacity(Self.bufferSize)
     }
 
-    /// The file at `path`.
+    /// The file at `path`, resolved as every output path is (`OutputFile.destination`).
     init(path: String) throws(CLIError) {
         name = path
-        var info = stat()
-        let exists = stat(path, &info) == 0
-        if exists && info.st_mode & S_IFMT != S_IFREG {
-            fd = open(path, O_WRONLY)
+        let destination: OutputFile.Destination
+        do { destination = try OutputFile.destination(path) } catch { throw CLIError(error.description, exitCode: 2) }
+        if let over = destination.renameOver {
+            fd = open(destination.writePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, destination.mode)
+            temporary = destination.writePath
+            target = over
+            if fd >= 0 { fchmod(fd, destination.mode) }
+        } else {
+            fd = open(path, O_WRONLY | O_CLOEXEC)
             temporary = nil
             target = nil
-        } else {
-            // A symlink is written through: the file it names is the one replaced.
-            var link = stat()
-            var real = path
-            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
-                real = String(cString: resolved)
-                free(resolved)
-            }
-            let dir = (real as NSString).deletingLastPathComponent
-            let temp = (dir.isEmpty ? "." : dir) + "/.\((real as NSString).lastPathComponent).kcsa-\(getpid())"
-            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, exists ? info.st_mode & 0o7777 : 0o644)
-            temporary = temp
-            target = real
         }
-        guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", exitCode: 2) }
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -68,7 +61,7 @@ final class EventSink {
             guard closed == 0, rename(temporary, target) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
-                throw CLIError("cannot write \(target): \(reason)")
+                throw CLIError("cannot write \(name): \(reason)", exitCode: 2)
             }
         }
     }
@@ -88,7 +81,7 @@ final class EventSink {
             guard n > 0 else {
                 let reason = String(cString: strerror(errno))
                 abandon()
-                throw CLIError("cannot write \(name): \(reason)")
+                throw CLIError("cannot write \(name): \(reason)", exitCode: 2)
             }
             done += n
         }
