@@ -22,23 +22,28 @@ public enum Console {
     }
 
     /// Writes all of `text` to a descriptor (unbuffered: callers batch their output).
+    /// Writes every byte of `buf` to `fd`, retrying after EINTR and short writes; the errno
+    /// of the first failure, or nil. The one write loop of kcsa's output (Console, OutputFile).
+    public static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Int32? {
+        guard let base = buf.baseAddress else { return nil }
+        var offset = 0
+        while offset < buf.count {
+            let n = Glibc.write(fd, base + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return nil
+    }
+
     /// False when it failed, now or before.
     @discardableResult
     public static func write(_ text: String, fd: Int32) -> Bool {
         if failure(fd: fd) != nil { return false }
         var t = text
-        let failed: Int32? = t.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
+        let failed: Int32? = t.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
         if let failed { failures.withLock { $0[fd] = $0[fd] ?? failed } }
         return failed == nil
     }

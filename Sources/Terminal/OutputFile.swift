@@ -122,17 +122,6 @@ public enum OutputFile {
 
     /// Writes all of `data`; the errno of the first failure, or nil.
     static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
-        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Int32? in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
+        data.withUnsafeBytes { Console.writeAll(fd, $0) }
     }
 }
