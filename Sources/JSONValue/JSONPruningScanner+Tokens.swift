@@ -8,26 +8,11 @@ extension JSONPruningScanner {
     mutating func skipString(key: Bool) throws(Failure) -> Bool {
         let base = bytes.baseAddress!
         let n = bytes.count
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let watchHigh = key || (checkCanonical && canonical)
         var i = pos + 1
         var plain = true
         while true {
-            if watchHigh {
-                while i + 8 <= n {
-                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    // High bytes, and DEL (0x7F + 1 sets the high bit; carries only follow high bytes).
-                    if JSONScanner.hasSpecialByte(w) || ((w | (w &+ ones)) & highs) != 0 { break }
-                    i += 8
-                }
-            } else {
-                while i + 8 <= n {
-                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if JSONScanner.hasSpecialByte(w) { break }
-                    i += 8
-                }
-            }
+            i = JSONScanner.plainEnd(base, from: i, n, high: watchHigh)
             guard i < n else { throw endFailure() }
             let c = base[i]
             if c == UInt8(ascii: "\"") {

@@ -102,7 +102,7 @@ struct JSONPruningScanner {
         pos += 1
         var out = JSONObject()
         let keysBase = scratch.keyRanges.count
-        defer { scratch.keyRanges.removeSubrange(keysBase...) }
+        defer { if scratch.keyRanges.count > keysBase { scratch.keyRanges.removeSubrange(keysBase...) } }
         skipWhitespace()
         guard pos < bytes.count else { throw endFailure() }
         if bytes[pos] == UInt8(ascii: "}") {
@@ -204,18 +204,9 @@ struct JSONPruningScanner {
 
     /// Skips one value (any kind) at `pos`, checking its syntax.
     private mutating func skipValue() throws(Failure) {
+        // The stacks are back at these counts when the value ends; a failure abandons the
+        // whole scan (and `init` empties them for the next one), so nothing to undo then.
         let base = scratch.stack.count
-        let startDepth = depth
-        defer {
-            scratch.stack.removeSubrange(base...)
-            depth = startDepth
-        }
-        let keysBase = scratch.keyRanges.count
-        let startsBase = scratch.keyStarts.count
-        defer {
-            scratch.keyRanges.removeSubrange(keysBase...)
-            scratch.keyStarts.removeSubrange(startsBase...)
-        }
         while true {
             // A value is due at `pos`.
             guard pos < bytes.count else { throw endFailure() }

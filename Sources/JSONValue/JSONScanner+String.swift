@@ -10,12 +10,8 @@ extension JSONScanner {
         var i = start
         let count = bytes.count
         let base = bytes.baseAddress!
-        // Fast scan, eight bytes at a time: stop at a quote, a backslash or a control byte.
-        while i + 8 <= count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if JSONScanner.hasSpecialByte(word) { break }
-            i += 8
-        }
+        // Fast scan: stop at a quote, a backslash or a control byte.
+        i = JSONScanner.plainEnd(base, from: i, count, high: false)
         while i < count {
             let c = base[i]
             if c == UInt8(ascii: "\"") {
@@ -31,6 +27,48 @@ extension JSONScanner {
         }
         if i >= count { throw endOfStringFailure() }
         return try parseEscapedString(from: start, firstSpecial: i)
+    }
+
+    /// The index of the first byte in `base[i..<n]` that is `"`, `\\` or below 0x20 (with
+    /// `high`, also 0x7F or above), or `n`: sixteen bytes at a time, then eight, then one.
+    @inline(__always)
+    static func plainEnd(_ base: UnsafePointer<UInt8>, from start: Int, _ n: Int, high: Bool) -> Int {
+        var i = start
+        let quote = SIMD16<UInt8>(repeating: 0x22), slash = SIMD16<UInt8>(repeating: 0x5C)
+        let space = SIMD16<UInt8>(repeating: 0x20), del = SIMD16<UInt8>(repeating: 0x7F)
+        while i + 16 <= n {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            var m = (v .== quote) .| (v .== slash) .| (v .< space)
+            if high { m = m .| (v .>= del) }
+            if any(m) { break }
+            i += 16
+        }
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let bits = specialBits(w, high: high)
+            // The lowest flagged byte is exact (borrows and carries only run upwards from one).
+            if bits != 0 { return i + bits.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n {
+            let c = base[i]
+            if c == 0x22 || c == 0x5C || c < 0x20 || (high && c >= 0x7F) { return i }
+            i += 1
+        }
+        return n
+    }
+
+    /// The high bit of each byte of `word` that `plainEnd` stops at (exact for the lowest one).
+    @inline(__always)
+    static func specialBits(_ word: UInt64, high: Bool) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let slash = word ^ (ones &* 0x5C)
+        var bits = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((word &- (ones &* 0x20)) & ~word)
+        // High bytes, and DEL (0x7F + 1 sets the high bit; carries only follow high bytes).
+        if high { bits |= word | (word &+ ones) }
+        return bits & highs
     }
 
     /// True when any byte of `word` is `"` (0x22), `\` (0x5C) or below 0x20.

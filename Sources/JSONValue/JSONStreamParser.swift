@@ -232,6 +232,19 @@ public struct JSONStreamParser {
             let base = b.baseAddress!
             var n = 0
             var i = lo
+            // Sixteen bytes at a time, counted in byte lanes (at most 255 rounds per lane).
+            let newline = SIMD16<UInt8>(repeating: 0x0A), one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+            while i + 16 <= hi {
+                var lanes = SIMD16<UInt8>()
+                var rounds = 0
+                while rounds < 255 && i + 16 <= hi {
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    lanes &+= zero.replacing(with: one, where: v .== newline)
+                    rounds += 1
+                    i += 16
+                }
+                n += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+            }
             let ones: UInt64 = 0x0101_0101_0101_0101
             let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             while i + 8 <= hi {

@@ -144,9 +144,15 @@ struct DocumentSource {
     var g: OnDemandDifferentialTests.Generator
     init(seed: UInt64) { g = .init(state: seed) }
 
-    static let keys = [#""a""#, #""b""#, #""k""#, #""c""#, #""\u0061""#, #""é""#, #""a b""#]
+    static let keys = [#""a""#, #""b""#, #""k""#, #""c""#, #""\u0061""#, #""é""#, #""a b""#,
+                       #""a_very_long_key_name_of_forty_bytes_xx""#]
     static let scalars = [#""x""#, #""""#, #""a\"b""#, #""\u0026""#, #""\n""#, #""é😀""#, "0", "1", "-3", "2.50",
-                          "1E2", "-0", "123456789012345678901", "true", "false", "null"]
+                          "1E2", "-0", "123456789012345678901", "true", "false", "null",
+                          // Long strings: the scanners take sixteen and eight bytes at a time, so
+                          // quotes, escapes, DEL, control and non-ASCII bytes sit at every offset.
+                          #""abcdefghijklmnopqrstuvwxyz0123456789""#, #""abcdefghijklmnopqrs\"tuvwxyz0123456789\n""#,
+                          #""aaaaaaaaaaaaaaaaaaaaaaaé😀bbbbbbbbbbbbbbbbb""#, "\"0123456789abcdef\u{7F}0123456789\"",
+                          #""0123456789abcdefghijklmno\u0041pqrstuvwxyz""#, #""/api/v1/namespaces/default/pods/web-0/exec""#]
 
     mutating func value(_ depth: Int) -> String {
         switch depth > 3 ? 0 : g.below(5) {
@@ -168,7 +174,7 @@ struct DocumentSource {
             switch g.below(4) {
             case 0: text.removeSubrange(i...)
             case 1: text.remove(at: i)
-            case 2: text.insert(g.pick(Array(#""\,]}:x"#.utf8) + [0x01]), at: i)
+            case 2: text.insert(g.pick(Array(#""\,]}:x"#.utf8) + [0x01, 0x7F, 0xFF, 0xC3]), at: i)
             default: text.insert(contentsOf: Array(g.pick([#"\q"#, #"\ud800"#, "01", "tru"]).utf8), at: i)
             }
         }

@@ -34,6 +34,8 @@ struct ResourceLimitTests {
         #"[range(300000) | 65] | debug("go") | implode | length"#,
         #"[range(300000) | [.]] | debug("go") | add | length"#,
         #"[range(300000) | "a"] | add | debug("go") | test("(a|a)*$")"#,
+        #""x" * 300000 | debug("go") | [splits("x")] | length"#,
+        #""x" * 100000000 | debug("go") | length"#,
     ]
 
     @Test(arguments: longNatives)
@@ -60,6 +62,23 @@ struct ResourceLimitTests {
         #expect(throws: JQLimitExceeded.self) {
             try JQProgram.withLargeStack { try p.outputs(.null, environment: env) }
         }
+    }
+
+    /// Splitting walks the string once (a slice per piece from the start was quadratic:
+    /// a million pieces took minutes), and gives jq's pieces, codepoints and all.
+    @Test func splitsIsLinearAndKeepsJqsPieces() throws {
+        #expect(try jq(#""x" * 1000000 | [splits("x")] | length"#) == ["1000001"])
+        #expect(try jq(#""aé😀béc" | [splits("é")]"#) == [#"["a","😀b","c"]"#])
+        #expect(try jq(#""a1b22c333" | [splits("[0-9]+")]"#) == [#"["a","b","c",""]"#])
+        #expect(try jq(#""xAyaz" | [splits("a"; "i")]"#) == [#"["x","y","z"]"#])
+        #expect(try jq(#""😀a😀" | split("a"; null)"#) == [#"["😀","😀"]"#])
+    }
+
+    /// A string's length is its codepoints, however long the string.
+    @Test func lengthCountsCodepointsOfLongStrings() throws {
+        #expect(try jq(#""é😀a" * 2000 | length"#) == ["6000"])
+        #expect(try jq(#""é😀a" * 2000 | utf8bytelength"#) == ["14000"])
+        #expect(try jq(#"[range(5000) | 233] | implode | length"#) == ["5000"])
     }
 
     @Test func repeatKeepsJqsSizeLimit() {

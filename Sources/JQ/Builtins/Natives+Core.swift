@@ -11,7 +11,7 @@ extension Natives {
             case .null: return .number(0)
             case .bool: throw JQError.type(v, "has no length")
             case .number(let n): return n.double < 0 ? .number(n.negated) : v
-            case .string(let s): return .number(s.unicodeScalars.count)
+            case .string(let s): return .number(try Values.codepointCount(s))
             case .array(let a): return .number(a.count)
             case .object(let o): return .number(o.count)
             }

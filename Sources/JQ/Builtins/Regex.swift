@@ -142,7 +142,9 @@ enum Regex {
         var results: [JSON] = []
         let found = try search(c.regex, in: s, length: len, all: f.global && !testOnly, notEmpty: f.notEmpty)
         if testOnly { return .bool(!found.isEmpty) }
+        var meter = WorkMeter()
         for m in found {
+            try meter.tick(m.numberOfRanges)
             let r = m.range
             var captures: [JSON] = []
             for g in 1..<max(1, m.numberOfRanges) {
@@ -215,6 +217,7 @@ enum Regex {
         default: g = try Values.add(flagsV, .string("g"))
         }
         guard case .array(let ms) = try match(input, re, g, testOnly: false) else { return [] }
+        if case .string(let s) = input, let pieces = try pieces(of: s, between: ms) { return pieces }
         var out: [JSON] = []
         var next: JSON = .null
         for m in ms {
@@ -223,6 +226,38 @@ enum Regex {
             next = try Values.add(off, m["length"] ?? .null)
         }
         out.append(try Access.index(input, .object(["start": next, "end": .null])))
+        return out
+    }
+
+    /// `$s[prev_end:offset]` for every match and the rest after the last one, in one walk
+    /// over the string (slicing each piece from the start would be quadratic); nil when
+    /// the matches are not plain ascending codepoint ranges (then the slices are taken).
+    static func pieces(of s: String, between matches: [JSON]) throws -> [JSON]? {
+        let scalars = s.unicodeScalars
+        var out: [JSON] = []
+        out.reserveCapacity(matches.count + 1)
+        var meter = WorkMeter()
+        var index = scalars.startIndex
+        var position = 0
+        var pieceStart = index
+        func advance(to target: Int) throws {
+            while position < target && index != scalars.endIndex {
+                index = scalars.index(after: index)
+                position += 1
+                try meter.tick()
+            }
+        }
+        for m in matches {
+            guard case .number(let o)? = m["offset"], case .number(let l)? = m["length"],
+                  let offset = Int(exactly: o.double), let length = Int(exactly: l.double),
+                  offset >= position, length >= 0 else { return nil }
+            try advance(to: offset)
+            out.append(.string(String(scalars[pieceStart ..< index])))
+            try advance(to: offset + length)
+            pieceStart = index
+            try meter.tick()
+        }
+        out.append(.string(String(scalars[pieceStart...])))
         return out
     }
 }

@@ -16,8 +16,24 @@ enum StackBounds {
     /// Keep this much stack free for the error path and for Swift runtime calls.
     static let reserve: UInt = 256 * 1024
 
+    /// The limit of each thread, found once per thread (an interpreter is made for every
+    /// input, and asking the system takes several system calls). Stored plus one, so a
+    /// limit of 0 is not mistaken for "not found yet".
+    private static let cacheKey: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k, nil)
+        return k
+    }()
+
     /// The lowest stack address evaluation may reach on this thread.
     static func limit() -> UInt {
+        if let cached = pthread_getspecific(cacheKey) { return UInt(bitPattern: cached) &- 1 }
+        let found = systemLimit()
+        pthread_setspecific(cacheKey, UnsafeRawPointer(bitPattern: found &+ 1))
+        return found
+    }
+
+    private static func systemLimit() -> UInt {
         var marker: UInt8 = 0
         let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
         #if canImport(Glibc)
