@@ -100,7 +100,9 @@ struct JSONPruningScanner {
     private mutating func object(_ plan: JSONPathPlan) throws(Failure) -> JSON {
         try open(2)
         pos += 1
-        var out = JSONObject()
+        // Without `each`, at most the planned keys are kept: room for them at once (up to
+        // 15, which OrderedDictionary keeps without a hash table).
+        var out = plan.each == nil ? JSONObject(minimumCapacity: min(plan.fields.count, 15)) : JSONObject()
         let keysBase = scratch.keyRanges.count
         defer { if scratch.keyRanges.count > keysBase { scratch.keyRanges.removeSubrange(keysBase...) } }
         skipWhitespace()
