@@ -77,6 +77,24 @@ public final class EditLineReader: LineReader {
         promptBuffer = strdup(rendered)
     }
 
+    /// `el_gets` with SIGWINCH held back. libedit's own handler would measure the window
+    /// in the middle of the line, before kcsa can set an enormous size down, and lay out
+    /// its display for it (65535 x 65535: gigabytes, and no answer). Held back, a resize is
+    /// delivered to kcsa's handler when the line ends; the next line starts with the size
+    /// set down (`clampReportedSize`), and libedit measures it again then.
+    private func readBlockingResizes(_ count: inout Int32) -> UnsafePointer<CChar>? {
+        var resize = sigset_t(), previous = sigset_t()
+        sigemptyset(&resize)
+        sigaddset(&resize, SIGWINCH)
+        pthread_sigmask(SIG_BLOCK, &resize, &previous)
+        errno = 0
+        let line = el_gets(el, &count)
+        let savedErrno = errno
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        errno = savedErrno
+        return line
+    }
+
     public func readLine(prompt: Prompt) -> ReadResult {
         setPrompt(prompt)
         // An interrupt (Ctrl-C, or an exam's alarm) that came while nothing was reading is
@@ -87,8 +105,8 @@ public final class EditLineReader: LineReader {
         while true {
             TerminalWidth.clampReportedSize()
             var count: Int32 = 0
-            errno = 0
-            if let cstr = el_gets(el, &count) {
+            let got = readBlockingResizes(&count)
+            if let cstr = got {
                 var line = String(cString: cstr)
                 if line.hasSuffix("\n") { line.removeLast() }
                 return .line(line)

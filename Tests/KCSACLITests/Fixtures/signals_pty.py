@@ -156,6 +156,23 @@ for line in open(f"/proc/{child.pid}/status"):
         rss = int(line.split()[1])
 if rss > 1_000_000:
     fail("memory after the resize storm", child, f"{rss} kB")
+# A resize to 65535x65535 in the middle of a line being typed: the line is read at once,
+# and libedit never lays out a display that size (it took gigabytes and stopped answering).
+child.setwinsize(24, 80)
+child.sendline("")
+expect(child, "back to 80 columns", [PROMPT])
+child.send("hel")
+time.sleep(0.3)
+child.setwinsize(65535, 65535)
+time.sleep(0.5)
+child.send("p\r")
+expect(child, "help after a huge resize mid-line", ["Commands", PROMPT], timeout=20)
+rss = 0
+for line in open(f"/proc/{child.pid}/status"):
+    if line.startswith("VmRSS:"):
+        rss = int(line.split()[1])
+if rss > 300_000:
+    fail("memory after a huge resize mid-line", child, f"{rss} kB")
 child.kill(signal.SIGTERM)
 ended(child, "SIGTERM at the prompt of a huge terminal", 143)
 print("ok")
