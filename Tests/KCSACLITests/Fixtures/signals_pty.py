@@ -61,6 +61,14 @@ def expect(child, name, texts, timeout=60):
         fail(name, child, f"expected {texts!r}")
 
 
+def rss_kb(child):
+    """The child's resident memory in kB."""
+    for line in open(f"/proc/{child.pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
 def cooked(child):
     attrs = termios.tcgetattr(child.child_fd)
     return bool(attrs[3] & termios.ICANON) and bool(attrs[3] & termios.ECHO)
@@ -150,10 +158,7 @@ child.sendline("check")
 for i in range(400):
     child.setwinsize(1 + i % 500, 65535 - i)
 expect(child, "check during a resize storm", ["PASSED fixture-query", PROMPT])
-rss = 0
-for line in open(f"/proc/{child.pid}/status"):
-    if line.startswith("VmRSS:"):
-        rss = int(line.split()[1])
+rss = rss_kb(child)
 if rss > 1_000_000:
     fail("memory after the resize storm", child, f"{rss} kB")
 # A resize to 65535x65535 in the middle of a line being typed: the line is read at once,
@@ -167,10 +172,7 @@ child.setwinsize(65535, 65535)
 time.sleep(0.5)
 child.send("p\r")
 expect(child, "help after a huge resize mid-line", ["Commands", PROMPT], timeout=20)
-rss = 0
-for line in open(f"/proc/{child.pid}/status"):
-    if line.startswith("VmRSS:"):
-        rss = int(line.split()[1])
+rss = rss_kb(child)
 if rss > 300_000:
     fail("memory after a huge resize mid-line", child, f"{rss} kB")
 child.kill(signal.SIGTERM)
