@@ -34,6 +34,13 @@ import Testing
         #expect(r.diagnostics.filter { $0.code == "duplicate-key" }.map { at(r, $0) } == ["5:3", "6:3"])
     }
 
+    /// Fuzzing found this hanging: one-byte duplicates all got the same one-byte placeholder,
+    /// which was itself a duplicate, so the reader went round for ever.
+    @Test func repeatedOneByteKeysEnd() throws {
+        let r = load("- level: Metadata\n  l: 1\n  l: 2\n  l: 3\n  l: 4\n")
+        #expect(r.diagnostics.filter { $0.code == "duplicate-key" }.map { at(r, $0) } == ["6:3", "7:3", "8:3"])
+    }
+
     @Test func flowMappingsQuotedKeysAndTopLevelKeysToo() throws {
         let flow = load("- {level: Metadata, verbs: [get], level: Request}\n")
         #expect(try #require(flow.policy).rules[0].level == "Request")

@@ -19,12 +19,17 @@ enum PolicyDuplicateKeys {
         var bytes = source.bytes
         var hidden: [Int: String] = [:]
         var warnings: [Diagnostic] = []
+        var attempts = 0
         while true {
             do {
                 let root = try YAMLReader.read(SourceFile(name: source.name, bytes: bytes))
                 return (root.map { restore($0, hidden) }, warnings)
             } catch {
-                guard hidden.count < maxDuplicates, let key = duplicateKey(error, bytes) else { throw error }
+                // Every round must hide a new key: a duplicate reported where a placeholder
+                // already stands (placeholders of one byte could repeat) would loop forever.
+                attempts += 1
+                guard attempts <= maxDuplicates, hidden[error.span.start] == nil,
+                      let key = duplicateKey(error, bytes) else { throw error }
                 warnings.append(warning(error, key: key, in: source))
                 hidden[error.span.start] = key
                 let placeholder = Self.placeholder(hidden.count, length: error.span.end - error.span.start)
@@ -44,8 +49,10 @@ enum PolicyDuplicateKeys {
     }
 
     /// A plain scalar of exactly `length` bytes, different for each duplicate: `_` and the
-    /// count in base 36, padded with `_` (a policy has no such field).
+    /// count in base 36, padded with `_` (a policy has no such field); see below for one byte.
     private static func placeholder(_ n: Int, length: Int) -> [UInt8] {
+        // One byte: `_`, then capital letters (no policy field is one capital letter).
+        if length == 1 { return [n == 1 ? UInt8(ascii: "_") : UInt8(ascii: "A") + UInt8((n - 2) % 26)] }
         let digits = Array(("_" + String(n, radix: 36)).utf8)
         return Array((digits + Array(repeating: UInt8(ascii: "_"), count: max(0, length - digits.count))).prefix(length))
     }
