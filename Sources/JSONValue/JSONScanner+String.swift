@@ -71,20 +71,6 @@ extension JSONScanner {
         return bits & highs
     }
 
-    /// True when any byte of `word` is `"` (0x22), `\` (0x5C) or below 0x20.
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // Classic "has zero byte" test applied to word ^ pattern, and a "less than" test.
-        let quote = word ^ (ones &* 0x22)
-        let slash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote & highs
-        let hasSlash = (slash &- ones) & ~slash & highs
-        let hasControl = (word &- (ones &* 0x20)) & ~word & highs
-        return (hasQuote | hasSlash | hasControl) != 0
-    }
-
     private func endOfStringFailure() -> ScanFailure {
         isFinal ? .syntax("Unfinished string", offset: bytes.count, atEOF: true) : .needMore
     }

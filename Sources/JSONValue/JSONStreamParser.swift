@@ -224,42 +224,10 @@ public struct JSONStreamParser {
         return buffer[lo ..< hi].contains(0x0A)
     }
 
-    /// Newlines in `buffer[lo..<hi]`, eight bytes at a time: every byte of the
-    /// stream passes through here once, so it must cost little.
+    /// Newlines in `buffer[lo..<hi]`: every byte of the stream passes through here once.
     private func countNewlines(_ lo: Int, _ hi: Int) -> Int {
         guard lo < hi else { return 0 }
-        return buffer.withUnsafeBufferPointer { b in
-            let base = b.baseAddress!
-            var n = 0
-            var i = lo
-            // Sixteen bytes at a time, counted in byte lanes (at most 255 rounds per lane).
-            let newline = SIMD16<UInt8>(repeating: 0x0A), one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
-            while i + 16 <= hi {
-                var lanes = SIMD16<UInt8>()
-                var rounds = 0
-                while rounds < 255 && i + 16 <= hi {
-                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                    lanes &+= zero.replacing(with: one, where: v .== newline)
-                    rounds += 1
-                    i += 16
-                }
-                n += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
-            }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            while i + 8 <= hi {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
-                // High bit set in each byte of x that is zero (exact, no borrow between bytes).
-                let zeros = ~(((x & low7) &+ low7) | x | low7)
-                n += zeros.nonzeroBitCount
-                i += 8
-            }
-            while i < hi {
-                if base[i] == 0x0A { n += 1 }
-                i += 1
-            }
-            return n
-        }
+        return buffer.withUnsafeBufferPointer { ByteCount.newlines($0.baseAddress!, lo, hi) }
     }
 
     /// jq's line and column for an error at stream offset `offset`.

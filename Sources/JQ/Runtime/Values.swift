@@ -312,35 +312,15 @@ enum Values {
 
 extension Values {
     /// jq's `length` of a string: its codepoints. Long strings are counted from their
-    /// UTF-8 bytes, sixteen at a time (every byte that is not a continuation byte starts
-    /// a codepoint), charging the work to the run so a huge count still sees its limits.
+    /// UTF-8 bytes (`ByteCount.utf8Leads`), the work charged to the run so a huge count
+    /// still meets its limits.
     static func codepointCount(_ s: String) throws -> Int {
-        if s.utf8.count < 4096 { return s.unicodeScalars.count }
+        let n = s.utf8.count
+        if n < 4096 { return s.unicodeScalars.count }
+        // Charged first: the count itself runs at several GB/s.
+        var meter = WorkMeter()
+        try meter.tick(n)
         var text = s
-        return try text.withUTF8 { bytes throws -> Int in
-            guard let base = bytes.baseAddress else { return 0 }
-            let n = bytes.count
-            var meter = WorkMeter()
-            var count = 0
-            var i = 0
-            let firstByte = SIMD16<Int8>(repeating: -64), zero = SIMD16<UInt8>(), one = SIMD16<UInt8>(repeating: 1)
-            while i + 16 <= n {
-                var lanes = SIMD16<UInt8>()
-                var rounds = 0
-                while rounds < 255 && i + 16 <= n {
-                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Int8>.self)
-                    lanes &+= zero.replacing(with: one, where: v .>= firstByte)
-                    rounds += 1
-                    i += 16
-                }
-                count += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
-                try meter.tick(rounds * 16)
-            }
-            while i < n {
-                if Int8(bitPattern: base[i]) >= -64 { count += 1 }
-                i += 1
-            }
-            return count
-        }
+        return text.withUTF8 { ByteCount.utf8Leads($0.baseAddress!, 0, $0.count) }
     }
 }

@@ -19,7 +19,6 @@ enum PolicyDuplicateKeys {
         var bytes = source.bytes
         var hidden: [Int: String] = [:]
         var warnings: [Diagnostic] = []
-        var attempts = 0
         while true {
             do {
                 let root = try YAMLReader.read(SourceFile(name: source.name, bytes: bytes))
@@ -27,8 +26,7 @@ enum PolicyDuplicateKeys {
             } catch {
                 // Every round must hide a new key: a duplicate reported where a placeholder
                 // already stands (placeholders of one byte could repeat) would loop forever.
-                attempts += 1
-                guard attempts <= maxDuplicates, hidden[error.span.start] == nil,
+                guard hidden.count < maxDuplicates, hidden[error.span.start] == nil,
                       let key = duplicateKey(error, bytes) else { throw error }
                 warnings.append(warning(error, key: key, in: source))
                 hidden[error.span.start] = key
