@@ -57,8 +57,8 @@ public struct Handout: Sendable, Equatable, Codable {
     }
 }
 
-/// The class one learner has joined, kept in their state folder: the REPL, `kcsa lab check`
-/// and `kcsa exam` use its labs, order and seeds; `kcsa class submit` names it.
+/// The class one learner has joined, kept in their state folder: the REPL, every `kcsa lab`
+/// command and `kcsa exam` use its labs, order and seeds; `kcsa class submit` names it.
 public struct JoinedClass: Sendable, Equatable, Codable {
     public var classInfo: Handout.ClassInfo
     public var contentDigest: String

@@ -2,6 +2,7 @@ import Classroom
 import Foundation
 import Labs
 import Testing
+import Trainer
 
 /// `kcsa class` end to end, as an instructor and five learners run it: init with a roster,
 /// handout, join, checks, submit, grade, export, board; and the bad inputs.
@@ -140,6 +141,47 @@ import Testing
         let board = try JSONSerialization.jsonObject(with: Data(bj.stdout.utf8)) as? [String: Any]
         #expect((board?["learners"] as? [[String: Any]])?.map { $0["total"] as? Int } == [40, 0, 10, 40, 10])
         try BoardBrowserCheck.check(t + "/out/board.html", learners: ["ann", "ben", "cat", "dan", "eve"], labs: Self.labs)
+    }
+
+    /// After `class join`, every `kcsa lab` command sees the class's labs as this learner's
+    /// variants: `list` in class order, `start` writes the variant's task, `solution` shows
+    /// the variant's reference once it passes. (Before, only `check` and `show` did.)
+    @Test func everyLabCommandUsesTheLearnersVariant() throws {
+        let t = try Self.folder()
+        _ = try Self.makeClass(t)
+        let predict = Self.labs[0]
+        var starters: [String] = []
+        for id in ["ann", "ben"] {
+            let home = t + "/home-\(id)"
+            let mine = Self.lab(predict, for: id)
+            let j = try CLI.kcsa(["class", "join", t + "/spring.handout.json", "--as", id], home: home)
+            #expect(j.status == 0, "\(j.stderr)")
+            let list = try CLI.kcsa(["lab", "list", "--json"], home: home)
+            let ids = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+                .compactMap { $0["id"] as? String }
+            #expect(ids == Self.labs)
+            let text = try CLI.kcsa(["lab", "list"], home: home)
+            #expect(text.stdout.hasPrefix("Class Spring cohort (spring), as \(id): 4 labs in class order"))
+            #expect(text.stdout.contains("  1         \(predict)"))
+            let ws = t + "/ws-\(id)"
+            let s = try CLI.kcsa(["lab", "start", "1", "--dir", ws], home: home)
+            #expect(s.status == 0, "\(s.stderr)")
+            let written = try Self.read(ws + "/\(predict).yaml")
+            #expect(written == LabWorkspace.starterFile(mine))
+            starters.append(written)
+            let early = try CLI.kcsa(["lab", "solution", predict], home: home)
+            #expect(early.status == 1)
+            let answer = t + "/\(id).answer"
+            try Self.write(answer, mine.reference)
+            let c = try CLI.kcsa(["lab", "check", predict, answer], home: home)
+            #expect(c.status == 0, "\(c.stdout)")
+            let solution = try CLI.kcsa(["lab", "solution", predict], home: home)
+            #expect(solution.stdout == mine.reference.trimmingCharacters(in: .newlines) + "\n")
+            // A course lab outside the class is still there, as written.
+            let other = try CLI.kcsa(["lab", "show", "query-exec-attach"], home: home)
+            #expect(other.status == 0, "\(other.stderr)")
+        }
+        #expect(starters[0] != starters[1])
     }
 
     @Test func aNewerSubmissionSupersedesAndTheOlderIsKept() throws {

@@ -170,4 +170,23 @@ import Testing
         #expect(noIP.status == 2)
         #expect(noIP.stderr.contains("error: status.podIP: Required value: pod a/p has no IP address\n --> \(pod):5:1"))
     }
+
+    /// A file without a NetworkPolicy is not "valid": nothing was checked (kubectl: "no objects passed").
+    @Test func aFileWithoutANetworkPolicyIsNotValid() throws {
+        let empty = try PolicyCommandTests.temp("empty.yaml", "")
+        let ns = try PolicyCommandTests.temp("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n")
+        let r = try PolicyCommandTests.kcsa(["netpol", "validate", empty, ns])
+        #expect(r.status == 1)
+        #expect(r.stdout == "\(empty): no NetworkPolicy (nothing to check)\n\(ns): no NetworkPolicy (nothing to check)\n")
+        #expect(r.stderr == "kcsa: no NetworkPolicy in the files given (only kind: NetworkPolicy is checked)\n")
+        let policy = try PolicyCommandTests.temp("deny.yaml", """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny, namespace: a}
+        spec: {podSelector: {}}
+        """)
+        let mixed = try PolicyCommandTests.kcsa(["netpol", "validate", ns, policy])
+        #expect(mixed.status == 0)
+        #expect(mixed.stdout == "\(ns): no NetworkPolicy (nothing to check)\n\(policy): valid (1 NetworkPolicy)\n")
+    }
 }

@@ -68,8 +68,10 @@ struct ClassInitCommand: ParsableCommand {
         let spec = ClassSpec(id: id, title: title, labs: ids.map { .init(id: $0, due: dueDate) },
                              exam: exam.map { .init(questions: $0, due: dueDate) }, salt: ClassSpec.newSalt())
         do { try ClassFolder.create(dir, spec: spec, roster: learners) } catch { throw CLIError(error.description) }
-        Console.out("made class \(id) in \(dir): \(ids.count) labs" + (exam.map { ", an exam of \($0) questions" } ?? "")
-                    + ", \(learners.learners.count) learners\nnext: kcsa class handout \(dir) -o \(id).handout.json\n")
+        let n = learners.learners.count
+        Console.out("made class \(id) in \(dir): \(ids.count) lab\(ids.count == 1 ? "" : "s")"
+                    + (exam.map { ", an exam of \($0) question\($0 == 1 ? "" : "s")" } ?? "")
+                    + ", \(n) learner\(n == 1 ? "" : "s")\nnext: kcsa class handout \(dir) -o \(id).handout.json\n")
     }
 }
 
@@ -112,7 +114,7 @@ struct ClassHandoutCommand: ParsableCommand {
 struct ClassJoinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "join",
-        abstract: "Join a class as one learner: the session, `lab check` and `exam` then use its labs, order and seeds.")
+        abstract: "Join a class as one learner: the session, the `lab` commands and `exam` then use its labs, order and seeds.")
 
     @Argument(help: "The handout file from the instructor.")
     var file: String

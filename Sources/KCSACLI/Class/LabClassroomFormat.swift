@@ -37,11 +37,12 @@ enum LabClassroom {
     /// The lab as the joined class's learner sees it (unchanged outside a class); an
     /// unreadable class file is an error.
     static func variant(_ lab: Lab, home: HomeOption) throws(CLIError) -> Lab {
-        do {
-            guard let joined = try home.locations.joinedClass() else { return lab }
-            return joined.lab(lab)
-        } catch {
-            throw CLIError(error.description)
-        }
+        guard let joined = try joined(home: home) else { return lab }
+        return joined.lab(lab)
+    }
+
+    /// The joined class, nil outside one; an unreadable class file is an error naming it.
+    static func joined(home: HomeOption) throws(CLIError) -> JoinedClass? {
+        do { return try home.locations.joinedClass() } catch { throw CLIError(error.description) }
     }
 }

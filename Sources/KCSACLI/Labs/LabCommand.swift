@@ -45,7 +45,8 @@ struct LabListCommand: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let catalog = try LabLoading.catalog(root: content.root())
+        let learner = try LearnerLabs(root: content.root(), home: home)
+        let catalog = learner.catalog
         let progress: [String: LabProgress]
         do { progress = try home.progress().labProgress() } catch {
             throw CLIError("cannot read the progress database: \(error)")
@@ -60,21 +61,23 @@ struct LabListCommand: ParsableCommand {
             Console.out(JSONPrinter(options: .pretty).string(.array(items)) + "\n")
             return
         }
-        Console.out(LabText.list(catalog.labs, progress: progress, style: stdoutStyle))
+        let width = TerminalWidth.current()
+        let heading = learner.classHeading.map { TextWrap.wrap($0, width: width) + "\n\n" } ?? ""
+        Console.out(heading + LabText.list(catalog.labs, progress: progress, style: stdoutStyle, width: width))
     }
 }
 
 struct LabShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a lab's task and its starter.")
 
-    @Argument(help: "The lab id.")
+    @Argument(help: "The lab id (or its number in `kcsa lab list`).")
     var id: String
 
     @OptionGroup var content: ContentOption
     @OptionGroup var home: HomeOption
 
     func run() throws {
-        let lab = try LabClassroom.variant(LabLoading.lab(id, in: LabLoading.catalog(root: content.root())), home: home)
+        let lab = try LearnerLabs(root: content.root(), home: home).lab(id)
         Console.out(LabText.task(lab, style: stdoutStyle, width: TerminalWidth.current()))
     }
 }

@@ -28,9 +28,11 @@ struct LabStartCommand: ParsableCommand {
     var id: String
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var content: ContentOption
+    @OptionGroup var home: HomeOption
 
     func run() throws {
-        let lab = try LabLoading.lab(number: id, in: LabLoading.catalog(root: content.root()))
+        // In a joined class the starter is the learner's variant, the one `lab check` grades.
+        let lab = try LearnerLabs(root: content.root(), home: home).lab(id)
         let (path, created) = try write(lab)
         Console.out((created ? "Wrote \(path)" : "\(path) is there already (kept as it is)")
                     + ": edit it in your editor, then run\n  kcsa lab watch \(lab.id)"
@@ -70,9 +72,11 @@ struct LabWatchCommand: ParsableCommand {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
         let root = try content.root()
-        let catalog = try LabLoading.catalog(root: root)
+        // In a joined class: the class's labs, in its order, as the learner's variants.
+        let learner = try LearnerLabs(root: root, home: home)
         var resolved: String?
-        if let id { resolved = try LabLoading.lab(number: id, in: catalog).id }
+        if let id { resolved = try learner.lab(id).id }
+        let catalog = learner.catalog(startingAt: resolved)
         let access = ProgressAccess(path: home.locations.progressDatabase, notice: { Console.err($0) })
         var watchers: [String: FileWatcher] = [:]
         let watch = LabWatch(catalog: catalog, resources: home.labResources(root: root), workspace: workspace.workspace,
@@ -109,7 +113,7 @@ struct LabHintCommand: ParsableCommand {
     @OptionGroup var now: NowOption
 
     func run() throws {
-        let lab = try LabLoading.lab(number: id, in: LabLoading.catalog(root: content.root()))
+        let lab = try LearnerLabs(root: content.root(), home: home).lab(id)
         let store = try home.progress()
         let seen = (try? store.labProgress()[lab.id]?.hintsUsed) ?? 0
         let hints = lab.hints
@@ -143,20 +147,12 @@ struct LabSolutionCommand: ParsableCommand {
     @OptionGroup var home: HomeOption
 
     func run() throws {
-        let lab = try LabLoading.lab(number: id, in: LabLoading.catalog(root: content.root()))
+        let lab = try LearnerLabs(root: content.root(), home: home).lab(id)
         let passed = (try? home.progress().labProgress()[lab.id]?.passed) ?? false
         guard passed else {
             throw CLIError("the reference solution of \(lab.id) opens once you pass it (`kcsa lab hint \(lab.id)` helps)",
                            exitCode: 1)
         }
         Console.out(lab.reference.trimmingCharacters(in: .newlines) + "\n")
-    }
-}
-
-extension LabLoading {
-    /// A lab by its id or its number in the course list.
-    static func lab(number word: String, in catalog: LabCatalog) throws(CLIError) -> Lab {
-        if let n = Int(word), n >= 1, n <= catalog.labs.count { return catalog.labs[n - 1] }
-        return try lab(word, in: catalog)
     }
 }
