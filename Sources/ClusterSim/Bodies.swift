@@ -1,3 +1,4 @@
+import Diagnostics
 import KubeAudit
 
 /// Request and response bodies for simulated requests, as the raw JSON kube-apiserver
@@ -199,5 +200,5 @@ enum Bodies {
         String(name.split(separator: "-").first ?? Substring(name))
     }
 
-    private static func q(_ s: String) -> String { GoFormat.jsonString(s) }
+    private static func q(_ s: String) -> String { GoQuote.json(s) }
 }

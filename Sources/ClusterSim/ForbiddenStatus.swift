@@ -1,3 +1,4 @@
+import Diagnostics
 import KubeAudit
 import RBAC
 
@@ -52,13 +53,13 @@ public struct ForbiddenStatus: Sendable, Equatable {
 
     /// `forbiddenMessage`: the three shapes (non-resource path, namespaced, cluster scope).
     static func forbiddenMessage(_ a: Attributes) -> String {
-        let user = RBAC.GoFormat.quote(a.user)
+        let user = GoQuote.quote(a.user)
         guard a.resourceRequest else {
-            return "User \(user) cannot \(a.verb) path \(RBAC.GoFormat.quote(a.path))"
+            return "User \(user) cannot \(a.verb) path \(GoQuote.quote(a.path))"
         }
         let resource = a.subresource.isEmpty ? a.resource : a.resource + "/" + a.subresource
-        let head = "User \(user) cannot \(a.verb) resource \(RBAC.GoFormat.quote(resource)) in API group \(RBAC.GoFormat.quote(a.apiGroup))"
-        if !a.namespace.isEmpty { return head + " in the namespace \(RBAC.GoFormat.quote(a.namespace))" }
+        let head = "User \(user) cannot \(a.verb) resource \(GoQuote.quote(resource)) in API group \(GoQuote.quote(a.apiGroup))"
+        if !a.namespace.isEmpty { return head + " in the namespace \(GoQuote.quote(a.namespace))" }
         return head + " at the cluster scope"
     }
 
@@ -71,7 +72,7 @@ public struct ForbiddenStatus: Sendable, Equatable {
         } else if name.isEmpty {
             message = qualified + " is forbidden: " + err
         } else {
-            message = qualified + " " + RBAC.GoFormat.quote(name) + " is forbidden: " + err
+            message = qualified + " " + GoQuote.quote(name) + " is forbidden: " + err
         }
         var fields: [String] = []
         if !name.isEmpty { fields.append(#""name":"# + json(name)) }
@@ -105,5 +106,5 @@ public struct ForbiddenStatus: Sendable, Equatable {
         return out
     }
 
-    static func json(_ s: String) -> String { KubeAudit.GoFormat.jsonString(s) }
+    static func json(_ s: String) -> String { GoQuote.json(s) }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import RBAC
 
@@ -35,7 +36,7 @@ struct NodeAuthorizer: Sendable {
     /// Allowed, or no opinion with the authorizer's reason (often empty).
     func authorize(_ request: AuthorizationRequest, user: RBAC.UserInfo, fieldSelector: String) -> (Bool, String) {
         guard let node = Self.nodeName(user) else { return (false, "") }
-        if node.isEmpty { return (false, "unknown node for user \(RBAC.GoFormat.quote(user.name))") }
+        if node.isEmpty { return (false, "unknown node for user \(GoQuote.quote(user.name))") }
         if request.isResourceRequest {
             switch (request.apiGroup, request.resource) {
             case ("", "secrets"), ("", "configmaps"): return readNamespaced(request)

@@ -76,7 +76,7 @@ public enum PodAdmission {
 
     /// The `details` of the Status for a refused pod (apierrors.NewForbidden: name, kind = resource).
     static func forbiddenDetails(name: String) -> String {
-        #"{"name":\#(GoFormat.jsonString(name)),"kind":"pods"}"#
+        #"{"name":\#(GoQuote.json(name)),"kind":"pods"}"#
     }
 }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import KubeAudit
 import PodSecurity
 
@@ -53,14 +54,14 @@ extension EventRules {
         }
         if resource != "pods" { problems.append("a pod controller refused: controllers are only warned and audited") }
         let name = e.objectRef?.name ?? ""
-        let message = "pods \(goQuote(name)) is forbidden: \(verdict.message ?? "")"
-        let details = #"{"name":\#(GoFormat.jsonString(name)),"kind":"pods"}"#
+        let message = "pods \(GoQuote.quote(name)) is forbidden: \(verdict.message ?? "")"
+        let details = #"{"name":\#(GoQuote.json(name)),"kind":"pods"}"#
         if e.stage != .panic, e.responseStatus != ResponseStatus(code: 403, status: "Failure", message: message,
                                                                   reason: "Forbidden", details: details) {
             problems.append("a refused pod's responseStatus is the Forbidden Status, not \(String(describing: e.responseStatus))")
         }
         if let body = e.responseObject {
-            let status = #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(GoFormat.jsonString(message)),"reason":"Forbidden","details":\#(details),"code":403}"#
+            let status = #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":\#(GoQuote.json(message)),"reason":"Forbidden","details":\#(details),"code":403}"#
             if body != status { problems.append("a refused pod's responseObject is the Forbidden Status") }
         }
         return problems

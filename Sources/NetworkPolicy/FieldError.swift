@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One validation error as apimachinery's `field.Error` carries it: a type, a field path,
 /// the offending value and a detail, rendered the way `(*field.Error).Error()` renders it.
 public struct FieldError: Sendable, Equatable, Error, CustomStringConvertible {
@@ -74,76 +76,4 @@ public struct FieldError: Sendable, Equatable, Error, CustomStringConvertible {
 
     /// `field: body`, exactly as `(*field.Error).Error()`.
     public var description: String { "\(field): \(body)" }
-}
-
-/// Go's quoting: `strconv.Quote` for `%q`, and `encoding/json` string encoding for JSON values.
-public enum GoQuote {
-    /// `strconv.Quote`: printable characters kept, others escaped.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value >= 0x80 && !scalar.properties.isPrintableForGo {
-                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// `json.Marshal` of a string (HTML-safe escaping, as Go does by default).
-    public static func json(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": out += "\\u" + hex(scalar.value, width: 4)
-            default:
-                if scalar.value < 0x20 { out += "\\u" + hex(scalar.value, width: 4) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-
-    /// `json.Marshal` of a `[]string` (`null` for a nil slice).
-    public static func jsonArray(_ values: [String]?) -> String {
-        guard let values else { return "null" }
-        return "[" + values.map(json).joined(separator: ",") + "]"
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - h.count)) + h
-    }
-}
-
-extension Unicode.Scalar.Properties {
-    /// Close to Go's `unicode.IsPrint` for non-ASCII: letters, marks, numbers, punctuation, symbols.
-    fileprivate var isPrintableForGo: Bool {
-        switch generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
-             .spaceSeparator:
-            return false
-        default:
-            return true
-        }
-    }
 }

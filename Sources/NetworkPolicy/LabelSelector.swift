@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A set of labels on a pod or a namespace.
 public typealias Labels = [String: String]
 

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// apimachinery's label and name checks (`content.IsLabelKey`, `content.IsLabelValue`,
 /// `IsDNS1123Subdomain`/`Label`) and `ValidateLabelSelector` with default options,
 /// with upstream's field paths, error types and wording.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// kube-apiserver's NetworkPolicy validation on create (`ValidateNetworkPolicy` in
 /// kubernetes/kubernetes pkg/apis/networking/validation), with its field paths and wording.
 /// `StrictIPCIDRValidation` is alpha and off by default, so CIDRs are checked the legacy

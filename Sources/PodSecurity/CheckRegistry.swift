@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A check's implementation: pod metadata and spec in, result out.
 public typealias CheckFunction = @Sendable (PodMetadata, PodSpec) -> CheckResult
 
@@ -24,7 +26,7 @@ public enum CheckID: String, Sendable, Hashable, CaseIterable, Comparable {
     case seccompProfileRestricted = "seccompProfile_restricted"
 
     /// Byte-wise order of the ids, as Go's slices.Sort orders them.
-    public static func < (a: Self, b: Self) -> Bool { goLess(a.rawValue, b.rawValue) }
+    public static func < (a: Self, b: Self) -> Bool { GoQuote.less(a.rawValue, b.rawValue) }
 }
 
 /// One implementation of a check, in force from `minimumVersion` until the next one.

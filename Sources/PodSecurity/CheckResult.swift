@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The outcome of one check on one pod (policy/checks.go CheckResult).
 public struct CheckResult: Sendable, Equatable {
     public var allowed: Bool
@@ -81,11 +83,11 @@ public struct AggregateResult: Sendable, Equatable {
 
     /// `violates PodSecurity "restricted:latest": ...`, the enforce error (nil when allowed).
     public var enforceMessage: String? {
-        allowed ? nil : "violates PodSecurity \(goQuote(levelVersion.description)): \(forbiddenDetail)"
+        allowed ? nil : "violates PodSecurity \(GoQuote.quote(levelVersion.description)): \(forbiddenDetail)"
     }
 
     /// `would violate PodSecurity "...": ...`, the warning and audit-violations form (nil when allowed).
     public var warningMessage: String? {
-        allowed ? nil : "would violate PodSecurity \(goQuote(levelVersion.description)): \(forbiddenDetail)"
+        allowed ? nil : "would violate PodSecurity \(GoQuote.quote(levelVersion.description)): \(forbiddenDetail)"
     }
 }

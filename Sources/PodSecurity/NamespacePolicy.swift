@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The policy of a namespace: a level and version for each of enforce, audit and warn.
 public struct NamespacePolicy: Sendable, Hashable, CustomStringConvertible {
     public var enforce: LevelVersion
@@ -44,7 +46,7 @@ public struct LabelError: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     public var description: String {
-        "metadata.labels[\(label)]: Invalid value: \(goQuote(value)): \(message)"
+        "metadata.labels[\(label)]: Invalid value: \(GoQuote.quote(value)): \(message)"
     }
 }
 

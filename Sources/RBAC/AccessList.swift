@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `kubectl auth can-i --list`: the SelfSubjectRulesReview the API server answers with,
 /// and the table kubectl prints from it.
 public enum AccessList {
@@ -42,7 +44,7 @@ public enum AccessList {
         for r in status.resourceRules + status.nonResourceRules { broken += RuleCoverage.breakdown(r) }
         let compact = RuleCoverage.compactForList(broken)
         let sorted = compact.enumerated().map { ($0.offset, $0.element, $0.element.goString) }
-            .sorted { a, b in a.2 == b.2 ? a.0 < b.0 : GoFormat.less(a.2, b.2) }
+            .sorted { a, b in a.2 == b.2 ? a.0 < b.0 : GoQuote.less(a.2, b.2) }
             .map(\.1)
         var text = noHeaders ? "" : "Resources\tNon-Resource URLs\tResource Names\tVerbs\n"
         for r in sorted {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A `metav1.LabelSelector`: `matchLabels` and `matchExpressions`, all of which must hold.
 public struct LabelSelector: Sendable, Hashable {
     public struct Requirement: Sendable, Hashable {
@@ -49,7 +51,7 @@ public struct LabelSelector: Sendable, Hashable {
                 }
                 if (r.operator == "Exists") != (labels[r.key] != nil) { return .success(false) }
             default:
-                return .failure(SelectorError(message: "\(GoFormat.quote(r.operator)) is not a valid label selector operator"))
+                return .failure(SelectorError(message: "\(GoQuote.quote(r.operator)) is not a valid label selector operator"))
             }
         }
         return .success(true)
@@ -112,7 +114,7 @@ public enum ClusterRoleAggregation {
             for i in roles.indices where roles[i].aggregationRule != nil {
                 let result = sync(roles[i], among: roles)
                 if let e = result.error {
-                    problems[roles[i].name] = "ClusterRole \(GoFormat.quote(roles[i].name)): aggregationRule: \(e)"
+                    problems[roles[i].name] = "ClusterRole \(GoQuote.quote(roles[i].name)): aggregationRule: \(e)"
                     continue
                 }
                 if result.update, let rules = result.rules {
@@ -123,12 +125,12 @@ public enum ClusterRoleAggregation {
             if !changed { break }
         }
         let ordered = roles.compactMap { problems[$0.name] }
-        return (roles, Array(Set(ordered)).sorted(by: GoFormat.less))
+        return (roles, Array(Set(ordered)).sorted(by: GoQuote.less))
     }
 
     private static func stableSortedByName(_ roles: [RoleObject]) -> [RoleObject] {
         roles.enumerated().sorted { a, b in
-            if a.element.name != b.element.name { return GoFormat.less(a.element.name, b.element.name) }
+            if a.element.name != b.element.name { return GoQuote.less(a.element.name, b.element.name) }
             return a.offset < b.offset
         }.map(\.element)
     }

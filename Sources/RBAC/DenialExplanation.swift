@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Why a request was denied, in terms a learner can act on: the rule that came closest
 /// and what it lacks, or that no binding names the user at all.
 public struct DenialExplanation: Sendable, Equatable {
@@ -25,7 +27,7 @@ public struct DenialExplanation: Sendable, Equatable {
         }
         var elsewhere: [Grant] = []
         if request.isResourceRequest {
-            for (ns, rbs) in authorizer.roleBindings.sorted(by: { GoFormat.less($0.key, $1.key) }) where ns != request.namespace {
+            for (ns, rbs) in authorizer.roleBindings.sorted(by: { GoQuote.less($0.key, $1.key) }) where ns != request.namespace {
                 var moved = request
                 moved.namespace = ns
                 if let g = authorizer.authorize(moved, as: user).grant, g.binding.kind == .roleBinding,
@@ -57,28 +59,28 @@ public struct DenialExplanation: Sendable, Equatable {
     static func missing(_ rule: PolicyRule, _ r: AuthorizationRequest) -> [String] {
         var out: [String] = []
         if !RuleMatching.verbMatches(rule, r.verb) {
-            out.append("verb \(GoFormat.quote(r.verb)) is not in verbs \(GoFormat.quotedList(rule.verbs))")
+            out.append("verb \(GoQuote.quote(r.verb)) is not in verbs \(GoFormat.quotedList(rule.verbs))")
         }
         guard r.isResourceRequest else {
             if !RuleMatching.nonResourceURLMatches(rule, r.path) {
-                out.append("path \(GoFormat.quote(r.path)) is not matched by nonResourceURLs \(GoFormat.quotedList(rule.nonResourceURLs))")
+                out.append("path \(GoQuote.quote(r.path)) is not matched by nonResourceURLs \(GoFormat.quotedList(rule.nonResourceURLs))")
             }
             return out
         }
         if !RuleMatching.apiGroupMatches(rule, r.apiGroup) {
-            out.append("API group \(GoFormat.quote(r.apiGroup)) is not in apiGroups \(GoFormat.quotedList(rule.apiGroups))")
+            out.append("API group \(GoQuote.quote(r.apiGroup)) is not in apiGroups \(GoFormat.quotedList(rule.apiGroups))")
         }
         if !RuleMatching.resourceMatches(rule, combined: r.combinedResource, subresource: r.subresource) {
-            var text = "resource \(GoFormat.quote(r.combinedResource)) is not in resources \(GoFormat.quotedList(rule.resources))"
+            var text = "resource \(GoQuote.quote(r.combinedResource)) is not in resources \(GoFormat.quotedList(rule.resources))"
             if !r.subresource.isEmpty {
-                text += " (a subresource is granted only as \(GoFormat.quote(r.combinedResource)) or \(GoFormat.quote("*/" + r.subresource)))"
+                text += " (a subresource is granted only as \(GoQuote.quote(r.combinedResource)) or \(GoQuote.quote("*/" + r.subresource)))"
             }
             out.append(text)
         }
         if !RuleMatching.resourceNameMatches(rule, r.name) {
             out.append(r.name.isEmpty
                 ? "the request names no object, but the rule is limited to resourceNames \(GoFormat.quotedList(rule.resourceNames)) (list, watch and create cannot be limited by name)"
-                : "name \(GoFormat.quote(r.name)) is not in resourceNames \(GoFormat.quotedList(rule.resourceNames))")
+                : "name \(GoQuote.quote(r.name)) is not in resourceNames \(GoFormat.quotedList(rule.resourceNames))")
         }
         return out
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Escalation prevention on writes of Roles, ClusterRoles and bindings: the checks the
 /// policy-based storages in `pkg/registry/rbac/*/policybased` run before storing.
 ///
@@ -128,9 +130,9 @@ public enum EscalationCheck {
         let (covered, missing) = RuleCoverage.covers(owner: owner, servant: rules)
         if covered { return nil }
         let descriptions = Set(RuleCoverage.compactForEscalation(missing).map(\.compactString))
-        var message = "user " + GoFormat.quote(user.name) + " (groups=" + GoFormat.quotedList(user.groups)
+        var message = "user " + GoQuote.quote(user.name) + " (groups=" + GoFormat.quotedList(user.groups)
             + ") is attempting to grant RBAC permissions not currently held:\n"
-            + descriptions.sorted(by: GoFormat.less).joined(separator: "\n")
+            + descriptions.sorted(by: GoQuote.less).joined(separator: "\n")
         if !errors.isEmpty {
             // `%v` of a one-element []error holding the aggregate.
             message += "; resolution errors: [" + ErrorAggregate.message(errors) + "]"
@@ -141,6 +143,6 @@ public enum EscalationCheck {
     /// `errors.NewForbidden(groupResource, name, err).Error()`.
     static func forbidden(_ resource: String, _ name: String, _ message: String) -> String {
         if name.isEmpty { return resource + "." + rbacGroup + " is forbidden: " + message }
-        return resource + "." + rbacGroup + " " + GoFormat.quote(name) + " is forbidden: " + message
+        return resource + "." + rbacGroup + " " + GoQuote.quote(name) + " is forbidden: " + message
     }
 }

@@ -24,7 +24,7 @@ struct FieldReader {
         }
         for pair in pairs where !known.contains(pair.key) {
             let field = path.isEmpty ? pair.key : path + "." + pair.key
-            throw Diagnostic.error("strict decoding error: unknown field " + GoFormat.quote(field), at: pair.keySpan,
+            throw Diagnostic.error("strict decoding error: unknown field " + GoQuote.quote(field), at: pair.keySpan,
                                    label: "not a field here",
                                    help: DidYouMean.suggest(pair.key, among: known).map { "did you mean `\($0)`?" },
                                    code: "unknown-field")
@@ -107,7 +107,7 @@ struct FieldReader {
     /// Go's `json: cannot unmarshal number into Go value of type string`, with the field path.
     static func typeError(_ node: YAMLNode, path: String, expected: String) -> Diagnostic {
         var shown = node.jsonKind
-        if case .scalar(let s) = node { shown += " " + GoFormat.quote(s.text) }
+        if case .scalar(let s) = node { shown += " " + GoQuote.quote(s.text) }
         return Diagnostic.error("\(path): expected \(expected), got \(shown)", at: node.span,
                                 label: "expected \(expected)", code: "wrong-type")
     }

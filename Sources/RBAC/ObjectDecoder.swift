@@ -85,7 +85,7 @@ public enum RBACObjectDecoder {
         let group = apiVersion.split(separator: "/").count == 2 ? String(apiVersion.split(separator: "/")[0]) : ""
         if group != rbacGroup {
             if kinds.contains(kind) && !apiVersion.isEmpty {
-                result.diagnostics.append(.error("no matches for kind \(GoFormat.quote(kind)) in version \(GoFormat.quote(apiVersion))",
+                result.diagnostics.append(.error("no matches for kind \(GoQuote.quote(kind)) in version \(GoQuote.quote(apiVersion))",
                                                  at: pairs.last { $0.key == "apiVersion" }?.value.span ?? span,
                                                  help: "use `apiVersion: \(rbacVersion)`", code: "unknown-version"))
             } else if apiVersion.isEmpty {
@@ -98,14 +98,14 @@ public enum RBACObjectDecoder {
             return
         }
         guard kinds.contains(kind) else {
-            result.diagnostics.append(.error("no matches for kind \(GoFormat.quote(kind)) in group \(GoFormat.quote(rbacGroup))",
+            result.diagnostics.append(.error("no matches for kind \(GoQuote.quote(kind)) in group \(GoQuote.quote(rbacGroup))",
                                              at: kindSpan, label: "unknown kind",
                                              help: DidYouMean.suggest(kind, among: kinds).map { "did you mean `\($0)`?" },
                                              code: "unknown-kind"))
             return
         }
         guard apiVersion == rbacVersion else {
-            result.diagnostics.append(.error("no matches for kind \(GoFormat.quote(kind)) in version \(GoFormat.quote(apiVersion))",
+            result.diagnostics.append(.error("no matches for kind \(GoQuote.quote(kind)) in version \(GoQuote.quote(apiVersion))",
                                              at: pairs.last { $0.key == "apiVersion" }?.value.span ?? span,
                                              help: "RBAC's beta versions were removed in Kubernetes 1.22; use `apiVersion: \(rbacVersion)`",
                                              code: "unknown-version"))
@@ -187,8 +187,8 @@ public enum RBACObjectDecoder {
         if case .sequence(let items, _)? = node, i < items.count, case .mapping(let pairs, let itemSpan) = items[i] {
             span = pairs.last { $0.key == "nonResourceURLs" }?.value.span ?? itemSpan
         }
-        let value = "[]string{" + rules[i].nonResourceURLs.map(GoFormat.quote).joined(separator: ", ") + "}"
-        throw Diagnostic.error("Role.rbac.authorization.k8s.io \(GoFormat.quote(name)) is invalid: rules[\(i)].nonResourceURLs: "
+        let value = "[]string{" + rules[i].nonResourceURLs.map(GoQuote.quote).joined(separator: ", ") + "}"
+        throw Diagnostic.error("Role.rbac.authorization.k8s.io \(GoQuote.quote(name)) is invalid: rules[\(i)].nonResourceURLs: "
                                + "Invalid value: \(value): namespaced rules cannot apply to non-resource URLs",
                                at: span, label: "a Role is namespaced; non-resource URLs are not",
                                help: "grant non-resource URLs with a ClusterRole and a ClusterRoleBinding", code: "invalid-rule")
@@ -202,18 +202,18 @@ public enum RBACObjectDecoder {
         }
         let allowed = b.kind == .roleBinding ? ["Role", "ClusterRole"] : ["ClusterRole"]
         if !allowed.contains(b.roleRef.kind) {
-            warnings.append(.warning("roleRef.kind: Unsupported value: \(GoFormat.quote(b.roleRef.kind)): supported values: "
-                                     + allowed.map(GoFormat.quote).joined(separator: ", "),
+            warnings.append(.warning("roleRef.kind: Unsupported value: \(GoQuote.quote(b.roleRef.kind)): supported values: "
+                                     + allowed.map(GoQuote.quote).joined(separator: ", "),
                                      at: refNode.span, help: "the API server would refuse this binding", code: "role-ref-kind"))
         }
         if b.roleRef.apiGroup != rbacGroup {
-            warnings.append(.warning("roleRef.apiGroup: Unsupported value: \(GoFormat.quote(b.roleRef.apiGroup)): supported values: \"\(rbacGroup)\"",
+            warnings.append(.warning("roleRef.apiGroup: Unsupported value: \(GoQuote.quote(b.roleRef.apiGroup)): supported values: \"\(rbacGroup)\"",
                                      at: refNode.span, help: "the API server would refuse this binding", code: "role-ref-group"))
         }
         let subjectNodes = (try? reader.list("subjects")) ?? []
         for (i, s) in b.subjects.enumerated() where !["User", "Group", "ServiceAccount"].contains(s.kind) {
             let at = i < subjectNodes.count ? subjectNodes[i].span : refNode.span
-            warnings.append(.warning("subjects[\(i)].kind: Unsupported value: \(GoFormat.quote(s.kind)): supported values: \"ServiceAccount\", \"User\", \"Group\"",
+            warnings.append(.warning("subjects[\(i)].kind: Unsupported value: \(GoQuote.quote(s.kind)): supported values: \"ServiceAccount\", \"User\", \"Group\"",
                                      at: at, help: DidYouMean.suggest(s.kind, among: ["User", "Group", "ServiceAccount"]).map { "did you mean `\($0)`?" },
                                      code: "subject-kind"))
         }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One rule of a Role or ClusterRole (`rbac.authorization.k8s.io/v1` PolicyRule).
 ///
 /// Go keeps nil and empty slices apart, but no RBAC code path tells them apart
@@ -51,75 +53,16 @@ public struct PolicyRule: Sendable, Hashable {
     public var isNonResourceRule: Bool { !nonResourceURLs.isEmpty }
 }
 
-/// The few pieces of Go's `fmt` that RBAC messages are built from.
+/// The few pieces of Go's `fmt` that RBAC messages are built from (quoting itself is
+/// Diagnostics' `GoQuote`).
 public enum GoFormat {
     /// `%q` of a `[]string`: `["a" "b"]`.
     public static func quotedList(_ items: [String]) -> String {
-        "[" + items.map(quote).joined(separator: " ") + "]"
+        "[" + items.map(GoQuote.quote).joined(separator: " ") + "]"
     }
 
     /// `%v` of a `[]string`: `[a b]` (an empty string element prints as nothing).
     public static func valueList(_ items: [String]) -> String {
         "[" + items.joined(separator: " ") + "]"
-    }
-
-    /// `strconv.Quote`: double quotes, Go escapes for `"` `\` and control characters,
-    /// `\u`/`\U` for other characters that are not printable.
-    public static func quote(_ s: String) -> String {
-        // Most names are printable ASCII without quotes or backslashes.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + s + "\""
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let digits = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Go's string `<`: byte-wise on UTF-8, which `sort.Strings` and `sets.List` use.
-    public static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The RBAC authorizer over a fixed set of objects: build it once, then authorize
 /// many requests (`plugin/pkg/auth/authorizer/rbac`).
 ///
@@ -199,11 +201,11 @@ public struct Grant: Sendable, Equatable {
         let subject = binding.subjects[subjectIndex]
         switch binding.kind {
         case .clusterRoleBinding:
-            return "ClusterRoleBinding " + GoFormat.quote(binding.name) + " of " + ref.kind + " "
-                + GoFormat.quote(ref.name) + " to " + SubjectMatching.describe(subject, bindingNamespace: "")
+            return "ClusterRoleBinding " + GoQuote.quote(binding.name) + " of " + ref.kind + " "
+                + GoQuote.quote(ref.name) + " to " + SubjectMatching.describe(subject, bindingNamespace: "")
         case .roleBinding:
-            return "RoleBinding " + GoFormat.quote(binding.name + "/" + binding.namespace) + " of " + ref.kind + " "
-                + GoFormat.quote(ref.name) + " to " + SubjectMatching.describe(subject, bindingNamespace: binding.namespace)
+            return "RoleBinding " + GoQuote.quote(binding.name + "/" + binding.namespace) + " of " + ref.kind + " "
+                + GoQuote.quote(ref.name) + " to " + SubjectMatching.describe(subject, bindingNamespace: binding.namespace)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The roles of a cluster, looked up the way `GetRoleReferenceRules` does.
 struct RoleIndex: Sendable {
     private var roles: [String: Int] = [:]
@@ -63,13 +65,13 @@ public enum ResolutionError: Sendable, Hashable {
     public func message(_ reader: Reader) -> String {
         switch self {
         case .unsupportedKind(let kind):
-            return "unsupported role reference kind: " + GoFormat.quote(kind)
+            return "unsupported role reference kind: " + GoQuote.quote(kind)
         case .notFound(let kind, let name, let namespace):
             if reader == .registry && kind == "Role" && namespace.isEmpty {
                 return "Namespace parameter required."
             }
             let resource = (kind == "Role" ? "role" : "clusterrole") + (reader == .registry ? "s" : "")
-            return resource + ".rbac.authorization.k8s.io " + GoFormat.quote(name) + " not found"
+            return resource + ".rbac.authorization.k8s.io " + GoQuote.quote(name) + " not found"
         }
     }
 }

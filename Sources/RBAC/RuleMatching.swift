@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Whether one PolicyRule allows one request, as `RuleAllows` and the helpers in
 /// `pkg/apis/rbac/v1/evaluation_helpers.go` decide it.
 ///
@@ -91,9 +93,9 @@ public enum SubjectMatching {
     public static func describe(_ subject: Subject, bindingNamespace: String) -> String {
         if subject.kind == "ServiceAccount" {
             let ns = subject.namespace.isEmpty ? bindingNamespace : subject.namespace
-            return subject.kind + " " + GoFormat.quote(subject.name + "/" + ns)
+            return subject.kind + " " + GoQuote.quote(subject.name + "/" + ns)
         }
-        return subject.kind + " " + GoFormat.quote(subject.name)
+        return subject.kind + " " + GoQuote.quote(subject.name)
     }
 }
 

@@ -98,8 +98,8 @@ import Testing
     }
 
     @Test func goQuoteEscapesAsGo() {
-        #expect(goQuote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
-        #expect(goQuote("tab\there") == "\"tab\\there\"")
-        #expect(goQuote("\u{7F}x\u{00A0}é") == "\"\\x7fx\\u00a0é\"")
+        #expect(GoQuote.quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
+        #expect(GoQuote.quote("tab\there") == "\"tab\\there\"")
+        #expect(GoQuote.quote("\u{7F}x\u{00A0}é") == "\"\\x7fx\\u00a0é\"")
     }
 }

@@ -11,7 +11,7 @@ import Testing
         ("back\\slash", #""back\\slash""#), ("\u{1}", #""\x01""#), ("héllo", #""héllo""#), ("\u{a0}", #""\u00a0""#),
     ])
     func goQuote(_ input: String, _ expected: String) {
-        #expect(GoFormat.quote(input) == expected)
+        #expect(GoQuote.quote(input) == expected)
     }
 
     @Test func impersonationAddsTheGroupsTheAPIServerAdds() {

@@ -65,8 +65,8 @@ struct RBACCheckGrantCommand: ParsableCommand {
     }
 
     private func describe(_ object: RBACObject) -> String {
-        object.namespace.isEmpty ? "\(object.kindName) \(GoFormat.quote(object.name))"
-            : "\(object.kindName) \(GoFormat.quote(object.name)) in namespace \(GoFormat.quote(object.namespace))"
+        object.namespace.isEmpty ? "\(object.kindName) \(GoQuote.quote(object.name))"
+            : "\(object.kindName) \(GoQuote.quote(object.name)) in namespace \(GoQuote.quote(object.namespace))"
     }
 
     private func text(_ object: RBACObject, _ outcome: EscalationCheck.Outcome) -> String {

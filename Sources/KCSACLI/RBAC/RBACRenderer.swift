@@ -1,3 +1,4 @@
+import Diagnostics
 import JSONValue
 import RBAC
 import Terminal
@@ -11,13 +12,13 @@ enum RBACRenderer {
     }
 
     static func roleName(_ role: RoleObject) -> String {
-        role.kind == .role ? "Role \(GoFormat.quote(role.name + "/" + role.namespace))"
-            : "ClusterRole \(GoFormat.quote(role.name))"
+        role.kind == .role ? "Role \(GoQuote.quote(role.name + "/" + role.namespace))"
+            : "ClusterRole \(GoQuote.quote(role.name))"
     }
 
     static func bindingName(_ b: BindingObject) -> String {
-        b.kind == .roleBinding ? "RoleBinding \(GoFormat.quote(b.name + "/" + b.namespace))"
-            : "ClusterRoleBinding \(GoFormat.quote(b.name))"
+        b.kind == .roleBinding ? "RoleBinding \(GoQuote.quote(b.name + "/" + b.namespace))"
+            : "ClusterRoleBinding \(GoQuote.quote(b.name))"
     }
 
     static func at(_ origin: ObjectOrigin?, _ loaded: RBACLoaded) -> String {
@@ -27,7 +28,7 @@ enum RBACRenderer {
     /// `--explain`: the reason, and the rule that granted; or the closest rule and what it lacks.
     static func explanation(_ d: AuthorizationDecision, _ request: AuthorizationRequest, _ user: UserInfo,
                             _ loaded: RBACLoaded) -> String {
-        var out = "user: \(GoFormat.quote(user.name)) groups=\(GoFormat.quotedList(user.groups))\n"
+        var out = "user: \(GoQuote.quote(user.name)) groups=\(GoFormat.quotedList(user.groups))\n"
         if let g = d.grant {
             out += "reason: \(d.reason)\n"
             out += "rule: \(roleName(g.role)) rules[\(g.ruleIndex)] \(g.rule.compactString)\(at(g.role.origin, loaded))\n"
@@ -36,11 +37,11 @@ enum RBACRenderer {
         }
         if !d.reason.isEmpty { out += "reason: \(d.reason)\n" }
         let e = DenialExplanation.explain(request, as: user, in: loaded.authorizer)
-        let scope = request.namespace.isEmpty ? "cluster-wide" : "in namespace \(GoFormat.quote(request.namespace))"
+        let scope = request.namespace.isEmpty ? "cluster-wide" : "in namespace \(GoQuote.quote(request.namespace))"
         if e.bindingsForUser == 0 {
             out += "no binding names this user or any of its groups \(scope)"
             out += request.namespace.isEmpty ? " (only ClusterRoleBindings count for a cluster-wide request)\n"
-                : " (ClusterRoleBindings and the RoleBindings of \(GoFormat.quote(request.namespace)) were searched)\n"
+                : " (ClusterRoleBindings and the RoleBindings of \(GoQuote.quote(request.namespace)) were searched)\n"
         } else if let c = e.closest {
             out += "closest: \(roleName(c.role)) rules[\(c.ruleIndex)] \(c.rule.compactString)\(at(c.role.origin, loaded))\n"
             out += "  via \(bindingName(c.binding))\(at(c.binding.origin, loaded))\n"
@@ -50,7 +51,7 @@ enum RBACRenderer {
                 + (request.isResourceRequest ? "matches the verb, the API group or the resource\n" : "matches the verb or the path\n")
         }
         for g in e.elsewhere {
-            out += "note: \(bindingName(g.binding)) would allow this in namespace \(GoFormat.quote(g.binding.namespace))\n"
+            out += "note: \(bindingName(g.binding)) would allow this in namespace \(GoQuote.quote(g.binding.namespace))\n"
         }
         return out
     }

@@ -64,7 +64,7 @@ enum RBACRequestBatch {
             throw Diagnostic.error("expected a JSON object with \"user\" and \"request\"", at: .at(0))
         }
         for p in pairs where p.key != "user" && p.key != "request" {
-            throw Diagnostic.error("unknown field \(GoFormat.quote(p.key)): a line has \"user\" and \"request\"",
+            throw Diagnostic.error("unknown field \(GoQuote.quote(p.key)): a line has \"user\" and \"request\"",
                                    at: p.keySpan, code: "unknown-field")
         }
         guard let requestNode = pairs.last(where: { $0.key == "request" })?.value else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import JSONValue
 import RBAC
 import Terminal
@@ -60,7 +61,7 @@ struct RBACWhoCanCommand: ParsableCommand {
     private func namespaces(_ request: AuthorizationRequest, _ authorizer: RBACAuthorizer) -> [String] {
         guard allNamespaces, request.isResourceRequest else { return [request.namespace] }
         let all = Set(authorizer.bindings.filter { $0.kind == .roleBinding }.map(\.namespace))
-        return [""] + all.sorted(by: GoFormat.less)
+        return [""] + all.sorted(by: GoQuote.less)
     }
 
     private func subjectText(_ s: Subject) -> String {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Writes events exactly as kube-apiserver's log backend does: one JSON object per
 /// line, keys in the Go struct order, `omitempty` fields left out, map keys sorted,
 /// Go's HTML escaping, MicroTime with six fractional digits (spec §9).
@@ -72,27 +74,27 @@ public enum AuditEventEncoder {
         let username = e.user.map(\.username).flatMap { $0.isEmpty ? nil : $0 } ?? "<none>"
         var groups = "<none>"
         if let g = e.user?.groups, !g.isEmpty, username != "<none>" {
-            groups = g.map(GoFormat.quote).joined(separator: ",")
+            groups = g.map(GoQuote.quote).joined(separator: ",")
         }
         var asUser = "<self>", asGroups = "<lookup>"
         if let imp = e.impersonatedUser {
             asUser = imp.username
-            if !imp.groups.isEmpty { asGroups = imp.groups.map(GoFormat.quote).joined(separator: ",") }
+            if !imp.groups.isEmpty { asGroups = imp.groups.map(GoQuote.quote).joined(separator: ",") }
         }
         let namespace = e.objectRef.map(\.namespace).flatMap { $0.isEmpty ? nil : $0 } ?? "<none>"
         let response = e.responseStatus.map { String($0.code) } ?? "<deferred>"
         var line = MicroTime.rfc3339Nano(e.requestReceivedTimestamp) + " AUDIT:"
-        line += " id=" + GoFormat.quote(e.auditID)
-        line += " stage=" + GoFormat.quote(e.stage.rawValue)
-        line += " ip=" + GoFormat.quote(ip)
-        line += " method=" + GoFormat.quote(e.verb)
-        line += " user=" + GoFormat.quote(username)
-        line += " groups=" + GoFormat.quote(groups)
-        line += " as=" + GoFormat.quote(asUser)
-        line += " asgroups=" + GoFormat.quote(asGroups)
-        line += " user-agent=" + GoFormat.quote(e.userAgent)
-        line += " namespace=" + GoFormat.quote(namespace)
-        line += " uri=" + GoFormat.quote(e.requestURI)
+        line += " id=" + GoQuote.quote(e.auditID)
+        line += " stage=" + GoQuote.quote(e.stage.rawValue)
+        line += " ip=" + GoQuote.quote(ip)
+        line += " method=" + GoQuote.quote(e.verb)
+        line += " user=" + GoQuote.quote(username)
+        line += " groups=" + GoQuote.quote(groups)
+        line += " as=" + GoQuote.quote(asUser)
+        line += " asgroups=" + GoQuote.quote(asGroups)
+        line += " user-agent=" + GoQuote.quote(e.userAgent)
+        line += " namespace=" + GoQuote.quote(namespace)
+        line += " uri=" + GoQuote.quote(e.requestURI)
         line += " response=\"" + response + "\""
         return line + "\n"
     }

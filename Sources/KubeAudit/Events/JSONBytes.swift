@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A byte buffer that writes JSON the way Go's encoding/json does: strings with
 /// HTML escaping (`<`, `>`, `&` as \u003c ...), U+2028/2029 escaped, control
 /// characters as \u00XX. Plain ASCII strings are copied in one step.
@@ -10,10 +12,10 @@ struct JSONBytes {
 
     mutating func string(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        if GoFormat.needsNoEscaping(s) {
+        if GoQuote.needsNoEscaping(s) {
             out.append(contentsOf: s.utf8)
         } else {
-            out.append(contentsOf: GoFormat.jsonString(s).utf8.dropFirst().dropLast())
+            out.append(contentsOf: GoQuote.json(s).utf8.dropFirst().dropLast())
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns an HTTP method and URL into request attributes the way kube-apiserver's
 /// `RequestInfoFactory` does (API prefixes `api`, groupless, and `apis`).
 public struct RequestInfo: Sendable, Equatable {
@@ -138,8 +140,8 @@ public enum RequestInfoError: Error, Equatable, Sendable, CustomStringConvertibl
 
     public var description: String {
         switch self {
-        case .badEscape(let p): "invalid percent-escape in URL path \(GoFormat.quote(p))"
-        case .badMethod(let m): "not an HTTP method: \(GoFormat.quote(m))"
+        case .badEscape(let p): "invalid percent-escape in URL path \(GoQuote.quote(p))"
+        case .badMethod(let m): "not an HTTP method: \(GoQuote.quote(m))"
         case .noKind(let u): "unable to determine kind and namespace from url, \(u)"
         }
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A field-level validation error, rendered exactly as apimachinery's `field.Error`.
 public struct FieldError: Sendable, Equatable, Error, CustomStringConvertible {
     public enum Kind: String, Sendable {
@@ -36,9 +38,9 @@ public struct FieldError: Sendable, Equatable, Error, CustomStringConvertible {
         var s = kind.rawValue
         switch badValue {
         case .none: break
-        case .goString(let v): s += ": " + GoFormat.quote(v)
-        case .jsonString(let v): s += ": " + GoFormat.jsonString(v)
-        case .jsonStrings(let vs): s += ": [" + vs.map(GoFormat.jsonString).joined(separator: ",") + "]"
+        case .goString(let v): s += ": " + GoQuote.quote(v)
+        case .jsonString(let v): s += ": " + GoQuote.json(v)
+        case .jsonStrings(let vs): s += ": [" + vs.map(GoQuote.json).joined(separator: ",") + "]"
         }
         if !detail.isEmpty { s += ": " + detail }
         return s

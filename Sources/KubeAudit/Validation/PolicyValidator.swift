@@ -1,8 +1,10 @@
+import Diagnostics
+
 /// `ValidatePolicy` of kube-apiserver: every check, in the same order, with the same
 /// field paths and texts. All errors are collected.
 public enum PolicyValidator {
     static let stagesDetail = "allowed stages are " + AuditStage.names.joined(separator: ",")
-    static let levelsDetail = "supported values: " + AuditLevel.names.map(GoFormat.quote).joined(separator: ", ")
+    static let levelsDetail = "supported values: " + AuditLevel.names.map(GoQuote.quote).joined(separator: ", ")
 
     public static func validate(_ policy: AuditPolicy) -> [FieldError] {
         var errors = validateOmitStages(policy.omitStages, path: "omitStages")

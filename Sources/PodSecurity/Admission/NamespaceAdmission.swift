@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Namespace requests (admission.go ValidateNamespace): labels must parse, and changing the
 /// enforce policy dry-runs the namespace's existing pods and warns about those that would
 /// now be refused (what `kubectl label ns ... pod-security.kubernetes.io/enforce=...` prints).
@@ -30,7 +32,7 @@ extension PodSecurityAdmission {
 
     private func invalid(_ name: String, _ errors: [LabelError]) -> NamespaceResponse {
         NamespaceResponse(allowed: false,
-                          error: "Namespace \(goQuote(name)) is invalid: \(aggregateMessage(errors.map(\.description)))")
+                          error: "Namespace \(GoQuote.quote(name)) is invalid: \(aggregateMessage(errors.map(\.description)))")
     }
 
     /// EvaluatePodsInNamespace: one warning per distinct set of reasons, naming the
@@ -47,7 +49,7 @@ extension PodSecurityAdmission {
             if r.allowed { continue }
             let warning = r.forbiddenReason
             if var c = counts[warning] {
-                if goLess(pod.name, c.name) { c.name = pod.name }
+                if GoQuote.less(pod.name, c.name) { c.name = pod.name }
                 c.count += 1
                 counts[warning] = c
             } else {
@@ -60,7 +62,7 @@ extension PodSecurityAdmission {
             warnings.append("new PodSecurity enforce level only checked against the first \(checked.count) of \(prioritized.count) existing pods")
         }
         if !order.isEmpty {
-            warnings.append("existing pods in namespace \(goQuote(namespace)) violate the new PodSecurity enforce level \(goQuote(enforce.description))")
+            warnings.append("existing pods in namespace \(GoQuote.quote(namespace)) violate the new PodSecurity enforce level \(GoQuote.quote(enforce.description))")
         }
         let decorated = order.map { w -> String in
             let c = counts[w]!
@@ -70,7 +72,7 @@ extension PodSecurityAdmission {
             default: return "\(c.name) (and \(c.count - 1) other pods): \(w)"
             }
         }
-        return warnings + decorated.sorted(by: goLess)
+        return warnings + decorated.sorted(by: GoQuote.less)
     }
 
     /// prioritizePods: exempt runtime classes dropped; one pod per controller first, the
@@ -101,6 +103,6 @@ extension PodSecurityAdmission {
         if policy.warn.level != .privileged && has(PodSecurityLabels.warn, PodSecurityLabels.warnVersion) {
             parts.append("warn=\(policy.warn)")
         }
-        return "namespace \(goQuote(name)) is exempt from Pod Security, and the policy (\(parts.joined(separator: ", "))) will be ignored"
+        return "namespace \(GoQuote.quote(name)) is exempt from Pod Security, and the policy (\(parts.joined(separator: ", "))) will be ignored"
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The Pod Security admission plugin (admission/admission.go): pods are enforced, warned
 /// and audited; pod controllers are warned and audited only; exempt users, namespaces and
 /// runtime classes are not evaluated. Values in, values out, so a simulated cluster can
@@ -78,7 +80,7 @@ public struct PodSecurityAdmission: Sendable {
             if let message = r.enforceMessage {
                 response.allowed = false
                 response.message = message
-                response.forbiddenError = "\(object.kind.groupResource) \(goQuote(object.name)) is forbidden: \(message)"
+                response.forbiddenError = "\(object.kind.groupResource) \(GoQuote.quote(object.name)) is forbidden: \(message)"
             }
         }
         if let violations = result(policy.audit).warningMessage {

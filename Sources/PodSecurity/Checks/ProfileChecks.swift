@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Checks on security profiles: AppArmor, seccomp (annotations before v1.19, fields after)
 /// and SELinux options.
 enum ProfileChecks {
@@ -29,11 +31,11 @@ enum ProfileChecks {
         if !bad.isEmpty { setters.append("\(pluralize("container", "containers", bad.count)) \(joinQuote(bad))") }
         var annotations: [String] = []
         for (k, v) in meta.annotations where k.hasPrefix(appArmorAnnotationPrefix) && !allowedAppArmorAnnotation(v) {
-            annotations.append("\(k)=\(goQuote(v))")
+            annotations.append("\(k)=\(GoQuote.quote(v))")
         }
         var valueList = values.list
         if !annotations.isEmpty {
-            valueList += annotations.sorted(by: goLess)
+            valueList += annotations.sorted(by: GoQuote.less)
             setters.append(pluralize("annotation", "annotations", annotations.count))
         }
         if setters.isEmpty { return .allowed }
@@ -51,12 +53,12 @@ enum ProfileChecks {
     static func seccompBaseline1_0(_ meta: PodMetadata, _ spec: PodSpec) -> CheckResult {
         var forbidden = StringSet()
         if let v = meta.annotations[seccompPodAnnotation], !validSeccompAnnotation(v) {
-            forbidden.insert("\(seccompPodAnnotation)=\(goQuote(v))")
+            forbidden.insert("\(seccompPodAnnotation)=\(GoQuote.quote(v))")
         }
         spec.visitContainers { c in
             let key = seccompContainerAnnotationPrefix + c.name
             if let v = meta.annotations[key], !validSeccompAnnotation(v) {
-                forbidden.insert("\(key)=\(goQuote(v))")
+                forbidden.insert("\(key)=\(GoQuote.quote(v))")
             }
         }
         if forbidden.isEmpty { return .allowed }

@@ -1,7 +1,13 @@
-/// Go's formatting of strings, where kube-apiserver's messages depend on it.
-public enum GoFormat {
-    /// `strconv.Quote` / `%q`: printable runes as they are, others escaped.
+/// Go's quoting of strings, where upstream messages (kube-apiserver, pod-security-admission,
+/// the RBAC authorizer) depend on it: `strconv.Quote` (`%q`), `encoding/json`'s string
+/// encoding, and Go's byte-wise string order. One copy for every engine.
+public enum GoQuote {
+    /// `strconv.Quote` / `%q`: double quotes; `"` and `\` escaped; `\a \b \f \n \r \t \v`;
+    /// other ASCII controls and DEL as `\xNN`; other scalars that are not printable (Go's
+    /// `unicode.IsPrint`) as `\uNNNN` or `\UNNNNNNNN`; printable scalars as they are.
     public static func quote(_ s: String) -> String {
+        // Most names are printable ASCII without quotes or backslashes.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -29,10 +35,9 @@ public enum GoFormat {
         return out + "\""
     }
 
-    /// `encoding/json` string encoding with its default HTML escaping
-    /// (`<`, `>`, `&` as `\u003c` ...; U+2028/2029 escaped).
-    public static func jsonString(_ s: String) -> String {
-        // Most strings need no escaping at all.
+    /// `encoding/json` string encoding with its default HTML escaping (`<`, `>`, `&` as
+    /// `\u003c` ...; U+2028 and U+2029 escaped; other controls as `\u00NN`).
+    public static func json(_ s: String) -> String {
         if needsNoEscaping(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -55,17 +60,23 @@ public enum GoFormat {
         return out + "\""
     }
 
-    /// True when encoding/json writes the string as it is: printable ASCII without
-    /// `"`, `\\` or the HTML-escaped `<`, `>`, `&`.
+    /// `json.Marshal` of a `[]string` (`null` for a nil slice).
+    public static func jsonArray(_ values: [String]?) -> String {
+        guard let values else { return "null" }
+        return "[" + values.map(json).joined(separator: ",") + "]"
+    }
+
+    /// True when encoding/json writes the string as it is: printable ASCII without `"`,
+    /// `\` or the HTML-escaped `<`, `>`, `&`.
     @inline(__always)
-    static func needsNoEscaping(_ s: String) -> Bool {
+    public static func needsNoEscaping(_ s: String) -> Bool {
         s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }
     }
 
-    /// An approximation of `unicode.IsPrint`: letters, marks, numbers, punctuation,
-    /// symbols and the ASCII space.
-    static func isPrint(_ s: Unicode.Scalar) -> Bool {
-        if s == " " { return true }
+    /// Go's `unicode.IsPrint`, by general category: letters, marks, numbers, punctuation,
+    /// symbols and the ASCII space (so U+00A0 and the other spaces are not printable).
+    public static func isPrint(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 0x20 && s.value < 0x7F }
         switch s.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
              .spaceSeparator, .lineSeparator, .paragraphSeparator:
@@ -75,8 +86,13 @@ public enum GoFormat {
         }
     }
 
+    /// Go's string `<`: byte-wise over UTF-8, which `sort.Strings` and `sets.List` use.
+    public static func less(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
     private static func hex(_ v: UInt32, _ width: Int) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - h.count)) + h
+        let digits = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
