@@ -1,3 +1,5 @@
+import Foundation
+import Terminal
 import Testing
 @testable import Trainer
 
@@ -47,5 +49,30 @@ import Testing
         }
         let golden = try #require(Golden.check(name, screen), "no golden file \(name) (KCSA_UPDATE_GOLDEN=1 writes it)")
         #expect(screen == golden)
+    }
+
+    /// `labs` at any width: a wrapped title continues under its own first letter (or, when
+    /// the columns leave it too little room, every title has a line of its own), and the
+    /// longest kind keeps a gap before the title.
+    @Test(arguments: [60, 80, 100, 110, 120, 140, 200])
+    func labsKeepTheirColumns(width: Int) throws {
+        let labs = try #require(TrainerHarness().trainer.content.catalog?.labs)
+        let text = LabText.list(labs, progress: [:], style: Style(enabled: false), width: width)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var titleColumn: Int?
+        for line in lines {
+            let number = line.count > 4 ? Int(line.prefix(3).trimmingCharacters(in: .whitespaces)) : nil
+            if let number, number >= 1, number <= labs.count {
+                let lab = labs[number - 1]
+                let afterID = try #require(line.range(of: " " + lab.id)?.upperBound)
+                let firstWord = String(lab.title.split(separator: " ")[0])
+                titleColumn = line[afterID...].range(of: "  " + firstWord).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 2 }
+                #expect(!line.contains(lab.kind.rawValue + firstWord), "\(width): \(line)")
+            } else if line.hasPrefix(" "), !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                let indent = line.prefix { $0 == " " }.count
+                #expect(indent == (titleColumn ?? 6), "\(width): \(line)")
+            }
+            #expect(line.count <= width, "\(width): \(line)")
+        }
     }
 }

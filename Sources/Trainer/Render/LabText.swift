@@ -8,6 +8,9 @@ public enum LabText {
     /// The course list; with a `width`, long titles wrap under the title column.
     public static func list(_ labs: [Lab], progress: [String: LabProgress], style: Style, width: Int? = nil) -> String {
         let idWidth = labs.map(\.id.count).max() ?? 10
+        // The kind column fits the longest kind (`netpol-predict`) and two spaces.
+        let kindWidth = (labs.map(\.kind.rawValue.count).max() ?? 12) + 2
+        let titleColumn = 4 + 7 + 1 + idWidth + 2 + kindWidth
         var out = ""
         var topic = ""
         for (i, lab) in labs.enumerated() {
@@ -18,12 +21,13 @@ public enum LabText {
             let p = progress[lab.id]
             let mark = p?.passed == true ? style.green("passed ") : (p?.attempts ?? 0) > 0 ? style.yellow("tried  ") : "       "
             let head = String(format: "%3d ", i + 1) + mark + " " + lab.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-                + "  " + style.dim(lab.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))
-            // On a narrow terminal the title gets a line of its own rather than a sliver of one.
-            if let width, idWidth + 28 + 24 > width {
+                + "  " + style.dim(lab.kind.rawValue.padding(toLength: kindWidth, withPad: " ", startingAt: 0))
+            // On a narrow terminal the title gets a line of its own rather than a sliver of
+            // one, or a hanging indent that TextWrap would cap short of its column.
+            if let width, titleColumn + 24 > width || titleColumn > width * 2 / 3 {
                 out += TextWrap.wrap(String(head.reversed().drop { $0 == " " }.reversed()) + "\n      " + lab.title, width: width, hanging: 6) + "\n"
             } else {
-                out += TextWrap.wrap(head + lab.title, width: width, hanging: idWidth + 28) + "\n"
+                out += TextWrap.wrap(head + lab.title, width: width, hanging: titleColumn) + "\n"
             }
         }
         let passed = labs.count { progress[$0.id]?.passed == true }
