@@ -63,7 +63,7 @@ def events_cases(d):
     every = src.split("every: ", 1)[1].split(",", 1)[0].split("}", 1)[0].split("\n", 1)[0]
     variants = {
         "every-overflow": src.replace("every: " + every, "every: 9223372036854775807s", 1),
-        "at-overflow": src.replace("at: ", "at: 106751991167300d #", 1),
+        "at-overflow": src.replace("\n    at: ", "\n    at: 106751991167300d #", 1),
         "no-namespaces": src.replace(src.split("namespaces:", 1)[1].split("\n", 1)[0], " []", 1)
             if "namespaces: [" in src else src,
         "nodes-huge": src.replace(src.split("nodes:", 1)[1].split("\n", 1)[0], " 1000000000000", 1),
@@ -96,6 +96,8 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     limit = float(sys.argv[2]) if len(sys.argv) > 2 else 30
     d = tempfile.mkdtemp(prefix="kcsa-probe-")
+    # The scenarios name their objects by a path beside them.
+    os.symlink(os.path.abspath("Labs/scenarios/objects"), os.path.join(d, "objects"))
     cases = policy_cases(d) + events_cases(d) + lab_cases(d)
     table = {}
     # No backtrace symbolication: a crash must show as a signal at once, not as a slow exit.
