@@ -135,12 +135,12 @@ let package = Package(
                                                        "ContentFormat", "Diagnostics", "JSONValue"],
                     exclude: ["Golden"]),
         .testTarget(name: "NetworkPolicyTests", dependencies: ["NetworkPolicy", "ContentFormat", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics"]),
-        .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics"]),
+        .testTarget(name: "PodSecurityTests", dependencies: ["PodSecurity", "ContentFormat", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "RBACTests", dependencies: ["RBAC", "ContentFormat", "Diagnostics", "TestSupport"]),
         // Replays Tests/FuzzRegressions/<target>/* (every input a fuzzer crashed on) through FuzzTargets.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "ClassroomTests", dependencies: ["Classroom", "Labs", "Exam", "Diagnostics", "ContentFormat",
                                                          "TestSupport", "Trainer", "Terminal", "Progress"]),
-        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Classroom", "Labs", "Progress", "Trainer"], exclude: ["Fixtures"]),
+        .testTarget(name: "KCSACLITests", dependencies: ["KCSACLI", "JQCLI", "KubeAudit", "Classroom", "Labs", "Progress", "Trainer", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

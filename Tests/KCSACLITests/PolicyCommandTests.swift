@@ -1,47 +1,23 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `kcsa policy ...` run as a user runs it: the built binary, its output and exit code.
 @Suite struct PolicyCommandTests {
-    struct Run {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Run = KCSARun
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot = SharedFolder.packageRoot()
 
     /// The `kcsa` executable built beside the test bundle.
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kcsa")
-    }
+    static var binary: URL { KCSABinary.url }
 
+    /// Runs kcsa from the package root; progress goes to `home`, or a private folder, never
+    /// the learner's own database.
     static func kcsa(_ args: [String], stdin: String = "", home: String? = nil,
                      environment extra: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        // Progress goes to a private folder, never the learner's own database.
-        env["KCSA_HOME"] = home ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("kcsa-home-\(UUID().uuidString)").path
-        for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = error
-        try p.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                   status: p.terminationStatus)
+        var env: [String: String?] = extra.mapValues { $0 }
+        env["KCSA_HOME"] = extra["KCSA_HOME"] ?? home ?? KCSABinary.freshHome()
+        return try KCSABinary.run(args, stdin: stdin, in: packageRoot, environment: env)
     }
 
     static func temp(_ name: String, _ text: String) throws -> String {

@@ -1,45 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `kcsa pss ...` run as a user runs it: the built binary, its output and exit code.
 @Suite struct PSSCommandTests {
-    struct Run {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-    }
+    typealias Run = KCSARun
 
     /// The `kcsa` executable built beside the test bundle.
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kcsa")
-    }
+    static var binary: URL { KCSABinary.url }
 
     static func kcsa(_ args: [String], stdin: String = "") throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = SharedVectors.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        p.environment = env
-        // Output goes to files, so large outputs never block on a full pipe.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kcsa-pss-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let input = Pipe()
-        p.standardInput = input
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return Run(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), status: p.terminationStatus)
+        try KCSABinary.run(args, stdin: stdin, in: SharedVectors.packageRoot)
     }
 
     static func temp(_ name: String, _ text: String) throws -> String {
@@ -152,4 +123,8 @@ import Testing
         let restrictedDefaulted = try Self.kcsa(["pss", "check", "--json", path])
         #expect(!restrictedDefaulted.stdout.contains("restrictedVolumes"))
     }
+}
+
+extension KCSARun {
+    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 }

@@ -1,41 +1,17 @@
 import ContentFormat
 import Foundation
+import TestSupport
 import Testing
 
 /// `kcsa rbac ...` run as a user runs it: the built binary, its output and exit code.
 @Suite struct RBACCommandTests {
-    struct Run {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Run = KCSARun
 
     /// The `kcsa` executable built beside the test bundle.
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kcsa")
-    }
+    static var binary: URL { KCSABinary.url }
 
     static func kcsa(_ args: [String], stdin: String = "") throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = SharedRBACVectors.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["KCSA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("kcsa-home-\(UUID().uuidString)").path
-        p.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = error
-        try p.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                   status: p.terminationStatus)
+        try KCSABinary.run(args, stdin: stdin, in: SharedRBACVectors.packageRoot, environment: ["KCSA_HOME": KCSABinary.freshHome()])
     }
 
     static func temp(_ name: String, _ text: String) throws -> String {
