@@ -84,22 +84,14 @@ extension YAMLNode {
     }
 }
 
-/// Numbers as YAML 1.1 writes them (`1_000`, `0x1F`, `0b101`, `.inf`), for the field reader.
+/// Numbers as YAML 1.1 writes them (`1_000`, `0x1F`, `0o17`, `017`, `0b101`, `.inf`), for
+/// the field reader: the same reading as Kubernetes objects get (GoYAMLNumber).
 enum YAMLNumber {
     static func int(_ text: String) -> Int? {
-        var t = Substring(text.replacingOccurrences(of: "_", with: ""))
-        var negative = false
-        if t.first == "-" || t.first == "+" {
-            negative = t.first == "-"
-            t = t.dropFirst()
+        guard case .value(let v)? = GoYAMLNumber.integer(Substring(text.replacingOccurrences(of: "_", with: ""))) else {
+            return nil
         }
-        let magnitude: Int?
-        if t.hasPrefix("0x") { magnitude = Int(t.dropFirst(2), radix: 16) }
-        else if t.hasPrefix("0b") { magnitude = Int(t.dropFirst(2), radix: 2) }
-        else if t.hasPrefix("0o") { magnitude = Int(t.dropFirst(2), radix: 8) }
-        else { magnitude = Int(t) }
-        guard let magnitude else { return nil }
-        return negative ? -magnitude : magnitude
+        return Int(exactly: v)
     }
 
     static func double(_ text: String) -> Double? {

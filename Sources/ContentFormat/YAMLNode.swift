@@ -235,39 +235,10 @@ public enum YAMLReader {
         guard let first = s.utf8.first,
               first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
                 || (first >= 48 && first <= 57) else { return .string }
-        let plain = s.replacingOccurrences(of: "_", with: "")
-        var digits = Substring(plain)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        if digits.hasPrefix("0x"), digits.count > 2, digits.dropFirst(2).allSatisfy(\.isHexDigit) { return .int }
-        if digits.hasPrefix("0b"), digits.count > 2, digits.dropFirst(2).allSatisfy({ $0 == "0" || $0 == "1" }) { return .int }
-        if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { return .int }
-        if isFloat(digits) { return .float }
-        return .string
-    }
-
-    /// `\.[0-9]+|[0-9]+(\.[0-9]*)?` followed by an optional exponent.
-    private static func isFloat(_ s: Substring) -> Bool {
-        var u = Array(s.utf8)[...]
-        func digits() -> Int {
-            var n = 0
-            while let c = u.first, c >= 48 && c <= 57 { u = u.dropFirst(); n += 1 }
-            return n
-        }
-        let intDigits = digits()
-        var fracDigits = 0
-        if u.first == UInt8(ascii: ".") {
-            u = u.dropFirst()
-            fracDigits = digits()
-            if intDigits == 0 && fracDigits == 0 { return false }
-        } else if intDigits == 0 {
-            return false
-        }
-        if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
-            u = u.dropFirst()
-            if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
-            if digits() == 0 { return false }
-        }
-        return u.isEmpty
+        // go-yaml v2's order: `.5` only as a float; otherwise, without underscores, Go's
+        // integer syntax (ParseInt/ParseUint, base 0), then the float pattern (GoYAMLNumber).
+        if first == UInt8(ascii: ".") { return GoYAMLNumber.isFloat(Substring(s)) ? .float : .string }
+        return GoYAMLNumber.kind(Substring(s.replacingOccurrences(of: "_", with: "")))
     }
 
     private static func span(of mark: Mark?, length: Int, _ source: SourceFile) -> Span {

@@ -52,7 +52,9 @@ struct NodeReader {
     mutating func int(_ node: YAMLNode?, _ path: String) -> Int? {
         guard let node, !node.isNull else { return nil }
         spans[path] = node.span
-        guard case .scalar(let s) = node, s.kind == .int, let v = Int(s.text.replacingOccurrences(of: "_", with: "")),
+        // As kubectl reads it: `0x50`, `0o120`, `0120` and `80.0` are all 80 (GoYAMLNumber).
+        guard case .scalar(let s) = node, s.kind == .int || s.kind == .float,
+              let v = GoYAMLNumber.wholeNumber(s.text, float: s.kind == .float).map(Int.init),
               v >= Int(Int32.min), v <= Int(Int32.max) else {
             error("\(path): must be an integer (int32), not \(describe(node))", at: node.span)
             return nil

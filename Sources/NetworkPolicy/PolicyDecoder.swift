@@ -63,7 +63,7 @@ enum PolicyDecoder {
         port.protocolText = r.string(pairs["protocol"], path + ".protocol")
         if let p = pairs["port"], !p.isNull {
             // IntOrString: a YAML integer is a number, anything quoted a name.
-            if case .scalar(let s) = p, s.kind == .int {
+            if case .scalar(let s) = p, s.kind == .int || s.kind == .float {
                 port.port = r.int(p, path + ".port").map(PolicyPort.Port.number)
             } else {
                 port.port = r.string(p, path + ".port").map(PolicyPort.Port.name)

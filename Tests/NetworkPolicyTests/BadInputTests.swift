@@ -42,6 +42,26 @@ struct BadInputTests {
         """
     }
 
+    /// Port numbers as kubectl reads YAML (go-yaml v2, then JSON): hex, octal (`0o` or a
+    /// leading 0), underscores, a sign and whole floats are numbers; a quoted one is a name.
+    @Test func portNumbersAsKubectlReadsThem() throws {
+        let text = Self.policy("""
+          podSelector: {}
+          ingress:
+          - ports: [{port: 0x50}, {port: 0o17}, {port: 017}, {port: 1_000}, {port: +80}, {port: 8e1}, {port: 08}, {port: "http"}]
+        """)
+        let (objects, problems) = ObjectDecoder.decode(SourceFile(name: "t.yaml", text: text))
+        #expect(problems.isEmpty)
+        let ports = try #require(objects.policies.first?.ingress.first?.ports.map { $0.port })
+        #expect(ports == [.number(80), .number(15), .number(15), .number(1000), .number(80), .number(80), .number(8), .name("http")])
+        let half = Self.problems(Self.policy("""
+          podSelector: {}
+          ingress:
+          - ports: [{port: 80.5}]
+        """))
+        #expect(half == ["16:20: spec.ingress[0].ports[0].port: must be an integer (int32), not 80.5 (out of range or not whole)"])
+    }
+
     @Test func anInvalidSelectorOperator() {
         let p = Self.problems(Self.policy("""
           podSelector:

@@ -130,22 +130,7 @@ struct FieldReader {
     /// A YAML 1.1 integer (decimal, 0x, 0o, 0b, leading-0 octal, underscores), or a float
     /// with an integral value (YAML-to-JSON conversion prints `80.0` as `80`).
     static func integer(_ text: String, float: Bool) -> Int64? {
-        if float {
-            guard let d = Double(text.replacingOccurrences(of: "_", with: "")), d.isFinite, d == d.rounded(),
-                  abs(d) < 9.2e18 else { return nil }
-            return Int64(d)
-        }
-        var t = Substring(text.replacingOccurrences(of: "_", with: ""))
-        var negative = false
-        if t.first == "-" || t.first == "+" { negative = t.first == "-"; t = t.dropFirst() }
-        var radix = 10
-        if t.hasPrefix("0x") || t.hasPrefix("0X") { radix = 16; t = t.dropFirst(2) }
-        else if t.hasPrefix("0o") { radix = 8; t = t.dropFirst(2) }
-        else if t.hasPrefix("0b") { radix = 2; t = t.dropFirst(2) }
-        else if t.count > 1, t.first == "0" { radix = 8; t = t.dropFirst() }
-        guard let magnitude = UInt64(t, radix: radix) else { return nil }
-        if negative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(bitPattern: 0 &- magnitude) : nil }
-        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+        GoYAMLNumber.wholeNumber(text, float: float)
     }
 
     /// `map[string]string` (labels, annotations).
