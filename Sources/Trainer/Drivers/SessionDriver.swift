@@ -8,14 +8,18 @@ import Terminal
 public enum SessionDriver {
     public static func run(_ trainer: inout Trainer) -> Int32 {
         let io = trainer.io
+        // A command typed at the "continue lab?" question runs first.
+        var typed: String?
         if io.interactive {
             io.say(io.style.bold("kcsa \(BuildStamp.version)") + " - KCSA trainer. Type `help` for commands, Ctrl-D to leave.")
-            trainer.offerToContinue()
+            typed = trainer.offerToContinue()
         }
         var failures: Int32 = 0
         loop: while true {
             trainer.refreshCompleter()
-            switch io.input.readLine(prompt: Prompt("kcsa> ", sgr: "1;36")) {
+            let read = typed.map { ReadResult.line($0) } ?? io.input.readLine(prompt: Prompt("kcsa> ", sgr: "1;36"))
+            typed = nil
+            switch read {
             case .eof:
                 if io.interactive { io.say("") }
                 break loop

@@ -35,13 +35,9 @@ public enum LabText {
         return out
     }
 
-    /// One lab's task, its facts and its starter. With a `width` (a terminal's), the task
-    /// and the facts wrap at words; code in the task (fenced, or indented under its
-    /// paragraph) and the starter never do.
-    public static func task(_ lab: Lab, style: Style, width: Int? = nil) -> String {
-        var out = TextWrap.wrap(style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]", width: width) + "\n\n"
-        let task = lab.task.trimmingCharacters(in: .whitespacesAndNewlines)
-        out += (width == nil ? task : TextWrap.wrap(TextWrap.reflow(task), width: width, keepIndented: true)) + "\n"
+    /// What the task says besides its text: the scenario, the log a query runs on, and each
+    /// engine's facts line.
+    public static func facts(_ lab: Lab) -> [String] {
         var facts: [String] = []
         if let s = lab.scenario { facts.append("scenario \(s) (\(lab.duration))") }
         if case .query(let q) = lab.spec {
@@ -49,9 +45,22 @@ public enum LabText {
             facts.append(q.slurp ? "the program reads the whole log as one array (jq -s)" : "the program runs on each event")
             facts.append("outputs compared " + (q.compare == .ordered ? "in order" : "in any order"))
         }
-        facts += PSSFindingText.facts(lab.spec)
-        facts += NetPolText.facts(lab)
+        return facts + PSSFindingText.facts(lab.spec) + NetPolText.facts(lab)
+    }
+
+    /// One lab's task, its facts and its starter. With a `width` (a terminal's), the task
+    /// and the facts wrap at words; code in the task (fenced, or indented under its
+    /// paragraph) and the starter never do.
+    public static func task(_ lab: Lab, style: Style, width: Int? = nil) -> String {
+        var out = TextWrap.wrap(style.bold("\(lab.title)") + "  [\(lab.id), \(lab.kind.rawValue) lab]", width: width) + "\n\n"
+        let task = lab.task.trimmingCharacters(in: .whitespacesAndNewlines)
+        out += (width == nil ? task : TextWrap.wrap(TextWrap.reflow(task), width: width, keepIndented: true)) + "\n"
+        let facts = Self.facts(lab)
         if !facts.isEmpty { out += "\n" + TextWrap.wrap(style.dim(facts.joined(separator: "; ")), width: width) + "\n" }
+        let connections = NetPolText.connections(lab)
+        if !connections.isEmpty {
+            out += "\n" + style.bold("Connections") + " (\(connections.count)):\n" + connections.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
         out += "\nYour answer: \(lab.kind.answerLanguage).\n"
         if !lab.starter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += "\n" + style.bold("Starter") + ":\n" + lab.starter.split(separator: "\n", omittingEmptySubsequences: false)

@@ -16,7 +16,7 @@ enum NetPolText {
             case .table(let t):
                 out.append("a truth table for \(t.port)/\(t.protocol.rawValue)"
                            + (t.pods.isEmpty ? " over every pod" : " over \(t.pods.joined(separator: ", "))"))
-            case .connections(let items): out.append("\(items.count) connections")
+            case .connections: break   // listed under the task (`connections`)
             }
             return out
         default:
@@ -24,8 +24,29 @@ enum NetPolText {
         }
     }
 
+    /// The connections a prediction lab asks about, one aligned line each
+    /// (`a  shop/web -> shop/db  5432/TCP  (what it is for)`); empty for other labs.
+    public static func connections(_ lab: Lab) -> [String] {
+        guard case .netpolPredict(let s) = lab.spec, case .connections(let items) = s.question else { return [] }
+        let idWidth = items.map(\.id.count).max() ?? 1
+        let fromWidth = items.map(\.connection.from.count).max() ?? 1
+        let toWidth = items.map(\.connection.to.count).max() ?? 1
+        return items.map { item in
+            let c = item.connection
+            return item.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+                + c.from.padding(toLength: fromWidth, withPad: " ", startingAt: 0) + " -> "
+                + c.to.padding(toLength: toWidth, withPad: " ", startingAt: 0) + "  \(c.port)/\(c.protocol.rawValue)"
+                + (c.name.map { "  (\($0))" } ?? "")
+        }
+    }
+
     /// Namespaces with their labels, pods with labels, IPs and ports, and the policies in force.
-    static func cluster(_ model: ClusterModel, deleted: [String], limit: Int, style: Style) -> String {
+    static func cluster(_ model: ClusterModel, deleted: [String], limit: Int, style: Style, width: Int? = nil) -> String {
+        // Long pod and policy lines wrap under their start, four columns in.
+        TextWrap.wrap(clusterLines(model, deleted: deleted, limit: limit, style: style), width: width, hanging: 4) + "\n"
+    }
+
+    private static func clusterLines(_ model: ClusterModel, deleted: [String], limit: Int, style: Style) -> String {
         var out = style.bold("Namespaces") + ":\n"
         for ns in model.namespaces {
             let labels = ns.labels.filter { $0.key != "kubernetes.io/metadata.name" }
@@ -49,7 +70,7 @@ enum NetPolText {
             out += "  \(p.id)  podSelector \(p.podSelector.text), policyTypes [\(types)], selects \(selected) pod\(selected == 1 ? "" : "s")"
                 + ", \(p.ingress.count) ingress and \(p.egress.count) egress rules" + gone + "\n"
         }
-        return out
+        return String(out.dropLast())
     }
 
     private static func text(_ labels: Labels) -> String {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Labs
 import NetworkPolicy
+import Terminal
 
 /// `peek` and `explain` in NetworkPolicy labs: the cluster, and the engine's explanation of
 /// one connection under the learner's answer (netpol) or the lab's policies (netpol-predict).
@@ -8,8 +9,13 @@ extension Trainer {
     func peekCluster(_ lab: Lab, resources: LabResources, limit: Int) -> Outcome {
         do {
             guard let model = try NetPolLabTools.cluster(lab, resources: resources) else { return .failed }
-            io.output.write(NetPolText.cluster(model, deleted: NetPolLabTools.deleted(lab), limit: limit, style: style))
-            say(style.dim("Lab files with the full objects: " + clusterFiles(lab)))
+            io.output.write(NetPolText.cluster(model, deleted: NetPolLabTools.deleted(lab), limit: limit, style: style,
+                                               width: io.width()))
+            let connections = NetPolText.connections(lab)
+            if !connections.isEmpty {
+                io.output.write(style.bold("Connections asked about") + ":\n" + connections.map { "  " + $0 + "\n" }.joined())
+            }
+            say(TextWrap.wrap(style.dim("Lab files with the full objects: " + clusterFiles(lab)), width: io.width(), hanging: 4))
             return .ok
         } catch {
             return fail(error.description)

@@ -22,6 +22,10 @@ public struct LabWorkspace: Sendable {
         var header = ["\(lab.title)  [\(lab.id), \(lab.kind.rawValue) lab]", ""]
         header += lab.task.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
+        let facts = LabText.facts(lab)
+        if !facts.isEmpty { header += ["", facts.joined(separator: "; ")] }
+        let connections = NetPolText.connections(lab)
+        if !connections.isEmpty { header += ["", "Connections (\(connections.count)):"] + connections.map { "  " + $0 } }
         header += ["", "Your answer: \(lab.kind.answerLanguage), below this header.",
                    "Save the file while `kcsa lab watch` runs; `kcsa lab hint \(lab.id)` for a hint."]
         let comments = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n")
