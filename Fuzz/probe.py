@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Bad-input probe of a kcsa binary for the policy, YAML, duration and events surfaces:
+"""Bad-input probe of a kcsa binary for the policy, YAML, duration, events and jq surfaces:
 each case runs once with a time limit and is classified as a clean error or success
 (an exit status with no signal), a crash (killed by a signal) or a hang: more than SECONDS
 of CPU time (RLIMIT_CPU, so a loaded machine does not turn slow into hung), or blocked for
@@ -86,6 +86,38 @@ def lab_cases(d):
     answer = write(d, "answer.jq", ".")
     return [("labs", "duration 1000h check", ["lab", "check", "investigate-breakout", answer, "--content", content, "--no-record"])]
 
+def jq_cases(d):
+    """Issue #17's jq programs: deep nesting and long chains (each through `kcsa jq -n`,
+    the program in a file), the number conversions that trapped, and a backtracking regex."""
+    n = 100_000
+    programs = {
+        "100k parentheses": "(" * n + "1" + ")" * n,
+        "100k array literals": "[" * n + "1" + "]" * n,
+        "100k object literals": "{a:" * n + "1" + "}" * n,
+        "100k unary minus": "-" * n + "1",
+        "100k not": "true" + " | not" * n,
+        "20k if": "if true then " * 20_000 + "1" + " else 0 end" * 20_000,
+        "50k try": "try " * 50_000 + "1",
+        "5k reduce": "reduce (1,2) as $x (" * 5_000 + "0" + "; . + $x)" * 5_000,
+        "20k def": "def f: " * 20_000 + "1" + ";" * 20_000 + " f",
+        "20k interpolation": '"\\(' * 20_000 + "1" + ')"' * 20_000,
+        "100k field chain": ".a" * n,
+        "100k optional chain": ".a?" * n,
+        "100k and": " and ".join(["true"] * n),
+        "100k //": " // ".join(["null"] * n),
+        "100k +": " + ".join(["1"] * n),
+        "100k |": " | ".join(["."] * n),
+        "has(1e19)": "[1] | has(1e19)",
+        "halt_error(nan)": '"x" | halt_error(nan)',
+        "ldexp(1; nan)": "ldexp(1; nan)",
+        "backtracking regex": '"' + "a" * 40 + '!" | test("(a|a)*$")',
+    }
+    cases = []
+    for name, program in programs.items():
+        path = write(d, "jq-%d.jq" % len(cases), program)
+        cases.append(("jq", name, ["jq", "-n", "-f", path]))
+    return cases
+
 def limited(seconds):
     def apply():
         os.setpgid(0, 0)
@@ -98,7 +130,7 @@ def main():
     d = tempfile.mkdtemp(prefix="kcsa-probe-")
     # The scenarios name their objects by a path beside them.
     os.symlink(os.path.abspath("Labs/scenarios/objects"), os.path.join(d, "objects"))
-    cases = policy_cases(d) + events_cases(d) + lab_cases(d)
+    cases = policy_cases(d) + events_cases(d) + lab_cases(d) + jq_cases(d)
     table = {}
     # No backtrace symbolication: a crash must show as a signal at once, not as a slow exit.
     env = dict(os.environ, KCSA_HOME=os.path.join(d, "home"), SWIFT_BACKTRACE="enable=no")
