@@ -114,16 +114,9 @@ struct NetPolReachCommand: ParsableCommand {
     }
 
     private func tables(_ model: ClusterModel, _ protos: [PortProtocol]) throws {
-        var probes: [(Int, PortProtocol)]
-        if !ports.isEmpty {
-            probes = ports.flatMap { p in (protos.isEmpty ? [.tcp] : protos).map { (p, $0) } }
-        } else {
-            probes = model.declaredPorts.filter { protos.isEmpty || protos.contains($0.protocol) }.map { ($0.port, $0.protocol) }
-            if probes.isEmpty {
-                throw CLIError("the pods declare no container ports\(protos.isEmpty ? "" : " of that protocol"); pass --port")
-            }
-        }
+        // No pods is the first thing to say (an empty file has no ports either).
         if model.pods.isEmpty { throw CLIError("the objects hold no pods") }
+        let probes = try probes(model, protos)
         let tables = probes.map { model.truthTable(port: $0.0, protocol: $0.1) }
         let renderer = NetPolRenderer(model: model, loading: NetPolLoading(), style: Style(enabled: Console.stdoutColor))
         if json {
