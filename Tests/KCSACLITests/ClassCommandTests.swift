@@ -184,6 +184,45 @@ import Trainer
         #expect(starters[0] != starters[1])
     }
 
+    /// `kcsa lab watch` in a class grades the learner's own variant and moves on in class
+    /// order (the course's next lab after the predict lab is another one).
+    @Test(.timeLimit(.minutes(3)))
+    func watchGradesTheVariantAndFollowsTheClassOrder() throws {
+        let t = try Self.folder()
+        _ = try Self.makeClass(t)
+        let home = t + "/home-ann", ws = t + "/ws"
+        let j = try CLI.kcsa(["class", "join", t + "/spring.handout.json", "--as", "ann"], home: home)
+        #expect(j.status == 0, "\(j.stderr)")
+        let predict = Self.labs[0]
+        #expect(Self.catalog.next(after: predict)?.id != Self.labs[1])
+        #expect(try CLI.kcsa(["lab", "start", predict, "--dir", ws], home: home).status == 0)
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["lab", "watch", "--dir", ws]
+        p.currentDirectoryURL = CLI.packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["KCSA_HOME"] = home
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        let screen = LabWorkspaceCommandTests.Screen()
+        out.fileHandleForReading.readabilityHandler = { h in screen.append(h.availableData) }
+        try p.run()
+        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+        let file = ws + "/\(predict).yaml"
+        #expect(screen.wait(for: "Waiting for you to save \(file)"), "\(screen.value)")
+        let header = try Self.read(file).split(separator: "\n").filter { $0.hasPrefix("#") }.joined(separator: "\n")
+        try (header + "\n" + Self.lab(predict, for: "ann").reference).write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(screen.wait(for: "PASSED \(predict)"), "\(screen.value)")
+        #expect(screen.wait(for: "[\(Self.labs[1]), query lab]"), "\(screen.value)")
+        p.interrupt()
+        let deadline = Date().addingTimeInterval(10)
+        while p.isRunning && Date() < deadline { usleep(50_000) }
+        #expect(!p.isRunning)
+    }
+
     @Test func aNewerSubmissionSupersedesAndTheOlderIsKept() throws {
         let t = try Self.folder()
         let dir = try Self.makeClass(t)
