@@ -100,6 +100,25 @@ import Testing
         #expect(solution.stdout.contains("- level: Metadata"))
     }
 
+    /// `kcsa lab peek` shows what the session's `peek` shows, for learners in their own editor.
+    @Test func peekOutsideTheSession() throws {
+        let args = ["lab", "peek", "fixture-query", "--content", Self.course]
+        let two = try PolicyCommandTests.kcsa(args + ["2"])
+        #expect(two.status == 0, "\(two.stderr)")
+        let lines = two.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("{\"kind\":\"Event\"") })
+        #expect(lines.last?.hasPrefix("2 of ") == true)
+        let bad = try PolicyCommandTests.kcsa(args + ["0"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.hasPrefix("usage: peek [N]"))
+        let policy = try PolicyCommandTests.kcsa(["lab", "peek", "fixture-secrets", "--content", Self.course])
+        #expect(policy.status == 0, "\(policy.stderr)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kcsa-ws-\(UUID().uuidString)").path
+        _ = try PolicyCommandTests.kcsa(["lab", "start", "fixture-query", "--content", Self.course, "--dir", dir])
+        #expect(try String(contentsOfFile: dir + "/fixture-query.jq", encoding: .utf8).contains("# `kcsa lab peek fixture-query`"))
+    }
+
     @Test func hintsInOrderTheNearSolutionNeedsYes() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("kcsa-ws-\(UUID().uuidString)").path
         let args = ["lab", "hint", "fixture-secrets", "--content", Self.course]

@@ -13,7 +13,8 @@ struct LabCommand: ParsableCommand {
         commandName: "lab",
         abstract: "List, show and check scenario labs (the same grader as the interactive session).",
         subcommands: [LabListCommand.self, LabShowCommand.self, LabCheckCommand.self,
-                      LabStartCommand.self, LabWatchCommand.self, LabHintCommand.self, LabSolutionCommand.self]
+                      LabStartCommand.self, LabWatchCommand.self, LabHintCommand.self, LabPeekCommand.self,
+                      LabSolutionCommand.self]
     )
 }
 

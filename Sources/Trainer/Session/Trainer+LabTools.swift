@@ -62,6 +62,13 @@ extension Trainer {
         return value >= 1 ? min(value, maxPeek) : nil
     }
 
+    /// `kcsa lab peek ID [N]`: the same as `peek [N]` with `lab` open (and nothing else of
+    /// a session: no draft is read, nothing is recorded).
+    public mutating func peek(lab: Lab, count: String?) -> Outcome {
+        session = LabSession(lab: lab, answer: lab.starter)
+        return peek(count.map { [$0] } ?? [])
+    }
+
     /// `peek [N]`: a query lab's first events, a policy lab's most frequent requests, a predict lab's requests.
     func peek(_ args: [String]) -> Outcome {
         guard let s = requireLab(), let resources = requireResources() else { return .failed }

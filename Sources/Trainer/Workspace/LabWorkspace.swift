@@ -27,7 +27,8 @@ public struct LabWorkspace: Sendable {
         let connections = NetPolText.connections(lab)
         if !connections.isEmpty { header += ["", "Connections (\(connections.count)):"] + connections.map { "  " + $0 } }
         header += ["", "Your answer: \(lab.kind.answerLanguage), below this header.",
-                   "Save the file while `kcsa lab watch` runs; `kcsa lab hint \(lab.id)` for a hint."]
+                   "Save the file while `kcsa lab watch` runs; `kcsa lab hint \(lab.id)` for a hint,",
+                   "`kcsa lab peek \(lab.id)` for what the session's `peek` shows."]
         let comments = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n")
         return comments + "\n\n" + lab.starter.trimmingCharacters(in: .newlines) + "\n"
     }
