@@ -1,6 +1,5 @@
 import ArgumentParser
 import Labs
-import Terminal
 import Trainer
 
 /// `kcsa lab peek ID [N]`: what the session's `peek` shows for a lab, outside it, for
@@ -22,14 +21,7 @@ struct LabPeekCommand: ParsableCommand {
     func run() throws {
         let root = try content.root()
         let lab = try LearnerLabs(root: root, home: home).lab(id)
-        let locations = home.locations
-        var io = TrainerIO(input: PlainLineReader(), output: StandardOutput(), clock: .system,
-                           progress: ProgressAccess(path: locations.progressDatabase, notice: { Console.err($0) }),
-                           drafts: FileDrafts(directory: locations.draftsDirectory), interactive: false, style: stdoutStyle,
-                           warn: { Console.err($0) })
-        io.width = { TerminalWidth.current() }
-        var trainer = Trainer(io: io, content: TrainerContent(root: root, cacheDirectory: locations.labCache,
-                                                              generatorStamp: BuildStamp.current))
+        var trainer = try TerminalSession.make(.init(content: root, home: home.home))
         if trainer.peek(lab: lab, count: count) != .ok { throw ExitCode(1) }
     }
 }
