@@ -39,7 +39,7 @@ enum LabLoading {
 }
 
 struct LabListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the labs in course order.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the labs in course order (in a joined class: its labs, in class order).")
 
     @OptionGroup var content: ContentOption
     @OptionGroup var home: HomeOption

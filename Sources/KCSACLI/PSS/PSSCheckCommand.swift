@@ -53,17 +53,10 @@ struct PSSCheckCommand: ParsableCommand {
             nsFile = file
         }
         let inputs = PSSInputs.read(files, asStored: options.asStored)
-        var renderer = PSSRenderer(json: json)
-        var refused = false
-        if let nsFile {
-            refused = renderer.admit(inputs.objects, nsFile, user: user ?? "")
-        } else {
-            for item in inputs.objects {
-                refused = !renderer.check(item, lv) || refused
-            }
-        }
-        Console.out(renderer.output)
+        let outcomes = nsFile.map { PSSEvaluation.admit(inputs.objects, $0, user: user ?? "") }
+            ?? PSSEvaluation.check(inputs.objects, at: lv)
+        Console.out(PSSRenderer(json: json).render(outcomes))
         if inputs.badInput { throw ExitCode(2) }
-        if refused { throw ExitCode(1) }
+        if outcomes.contains(where: \.refused) { throw ExitCode(1) }
     }
 }

@@ -3,99 +3,76 @@ import PodSecurity
 import Terminal
 import Trainer
 
-/// Renders `kcsa pss check` results: text lines as kubectl shows admission answers, or one
-/// JSON object per line.
+/// Renders `kcsa pss check` outcomes (`PSSEvaluation`): text lines as kubectl shows
+/// admission answers, or one JSON object per line.
 struct PSSRenderer {
     var json: Bool
-    var output = ""
 
-    init(json: Bool) { self.json = json }
+    func render(_ outcomes: [PSSOutcome]) -> String {
+        outcomes.map(render).joined()
+    }
+
+    private func render(_ outcome: PSSOutcome) -> String {
+        switch outcome {
+        case .checked(let item, let lv, let result): checked(item, lv, result)
+        case .admitted(let item, let a): admitted(item, a)
+        case .relabeled(let name, let r, let pods): relabeled(name, r, existingPods: pods)
+        }
+    }
 
     private func label(_ item: PSSInputs.Object) -> String {
         "\(item.path): \(item.object.kind.rawValue)/\(item.object.name)"
     }
 
-    /// At a level and version; returns whether the object is allowed.
-    mutating func check(_ item: PSSInputs.Object, _ lv: LevelVersion) -> Bool {
-        let result = CheckRegistry.standard.evaluate(lv, item.object.podMetadata, item.object.podSpec ?? PodSpec())
+    private func checked(_ item: PSSInputs.Object, _ lv: LevelVersion, _ result: AggregateResult) -> String {
         if json {
             var o = header(item, lv, allowed: result.allowed)
             o["message"] = result.enforceMessage.map(JSON.string) ?? .null
             o["violations"] = violations(result)
-            line(o)
-        } else {
-            let note = item.object.podSpec == nil ? "allowed (no pod template)" : "allowed"
-            output += "\(label(item)): \(result.enforceMessage ?? note)\n"
+            return line(o)
         }
-        return result.allowed
+        let note = item.object.podSpec == nil ? "allowed (no pod template)" : "allowed"
+        return "\(label(item)): \(result.enforceMessage ?? note)\n"
     }
 
-    /// As the admission plugin in the namespace; returns whether any pod was refused.
-    mutating func admit(_ items: [PSSInputs.Object], _ file: NamespaceFile, user: String) -> Bool {
-        let ns = file.namespaces[0]
-        let admission = PodSecurityAdmission(configuration: file.configuration ?? PodSecurityConfiguration(),
-                                             applyDefaulting: false)
-        if file.namespaces.count > 1, let next = file.namespaces.dropFirst().first(where: { $0.name == ns.name }) {
-            return relabel(admission, from: ns, to: next, pods: items)
-        }
-        var refused = false
-        for item in items {
-            let request = AdmissionRequest(object: item.object, namespace: ns.name, namespaceLabels: ns.labels, userName: user)
-            let response = admission.validate(request)
-            refused = refused || !response.allowed
-            render(item, response, admission, labels: ns.labels)
-        }
-        return refused
-    }
-
-    private mutating func render(_ item: PSSInputs.Object, _ r: AdmissionResponse, _ admission: PodSecurityAdmission,
-                                 labels: [String: String]) {
-        // Exempt requests are answered before the namespace is looked at; report its policy anyway.
-        let policy = r.policy ?? admission.policy(forLabels: labels).policy
-        let exempt = r.annotation(PodSecurityAnnotations.exempt) != nil
+    private func admitted(_ item: PSSInputs.Object, _ a: PSSOutcome.Admitted) -> String {
+        let r = a.response
         if json {
-            var o = header(item, policy.enforce, allowed: r.allowed)
+            var o = header(item, a.policy.enforce, allowed: r.allowed)
             o["message"] = r.message.map(JSON.string) ?? .null
-            let enforced = item.object.kind.isPod && !exempt && r.annotation(PodSecurityAnnotations.enforcePolicy) != nil
-            let result = r.enforceResult ?? (exempt || item.object.podSpec == nil ? nil
-                : admission.registry.evaluate(policy.enforce, item.object.podMetadata, item.object.podSpec!))
-            o["violations"] = result.map(violations) ?? .array([])
+            let enforced = item.object.kind.isPod && !a.exempt && r.annotation(PodSecurityAnnotations.enforcePolicy) != nil
+            o["violations"] = a.enforceResult.map(violations) ?? .array([])
             o["enforce"] = enforced ? .string(r.annotation(PodSecurityAnnotations.enforcePolicy)!) : .null
             o["warnings"] = .array(r.warnings.map(JSON.string))
             var annotations = JSONObject()
             for a in r.auditAnnotations { annotations[a.key] = .string(a.value) }
             o["auditAnnotations"] = .object(annotations)
-            line(o)
-            return
+            return line(o)
         }
         let prefix = label(item)
-        for w in r.warnings { output += "\(prefix): Warning: \(w)\n" }
+        var out = ""
+        for w in r.warnings { out += "\(prefix): Warning: \(w)\n" }
         if let error = r.forbiddenError {
-            output += "\(prefix): Error from server (Forbidden): error when creating \"\(item.path)\": \(error)\n"
+            out += "\(prefix): Error from server (Forbidden): error when creating \"\(item.path)\": \(error)\n"
         } else {
-            output += "\(prefix): allowed\n"
+            out += "\(prefix): allowed\n"
         }
-        for a in r.auditAnnotations { output += "\(prefix):   audit annotation \(a.key): \(a.value)\n" }
+        for a in r.auditAnnotations { out += "\(prefix):   audit annotation \(a.key): \(a.value)\n" }
+        return out
     }
 
-    /// A label change on a namespace whose existing pods are the FILEs.
-    private mutating func relabel(_ admission: PodSecurityAdmission, from old: NamespaceObject, to new: NamespaceObject,
-                                  pods items: [PSSInputs.Object]) -> Bool {
-        let pods = items.filter { $0.object.kind.isPod }.map(\.object)
-        let r = admission.validateNamespace(name: new.name, labels: new.labels, oldLabels: old.labels, existingPods: pods)
+    private func relabeled(_ name: String, _ r: NamespaceResponse, existingPods: Int) -> String {
         if json {
             var o = JSONObject()
-            o["namespace"] = .string(new.name)
+            o["namespace"] = .string(name)
             o["allowed"] = .bool(r.allowed)
             o["message"] = r.error.map(JSON.string) ?? .null
             o["warnings"] = .array(r.warnings.map(JSON.string))
-            o["existingPods"] = .number(pods.count)
-            line(o)
-        } else {
-            for w in r.warnings { output += "Warning: \(w)\n" }
-            output += r.error.map { "Error from server (Invalid): \($0)\n" } ?? "namespace/\(new.name) labeled\n"
+            o["existingPods"] = .number(existingPods)
+            return line(o)
         }
-        return !r.allowed
+        return r.warnings.map { "Warning: \($0)\n" }.joined()
+            + (r.error.map { "Error from server (Invalid): \($0)\n" } ?? "namespace/\(name) labeled\n")
     }
 
     private func header(_ item: PSSInputs.Object, _ lv: LevelVersion, allowed: Bool) -> JSONObject {
@@ -119,7 +96,7 @@ struct PSSRenderer {
         })
     }
 
-    private mutating func line(_ o: JSONObject) {
-        output += JSONPrinter.compact(.object(o)) + "\n"
+    private func line(_ o: JSONObject) -> String {
+        JSONPrinter.compact(.object(o)) + "\n"
     }
 }
