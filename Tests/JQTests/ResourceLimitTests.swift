@@ -81,6 +81,21 @@ struct ResourceLimitTests {
         #expect(try jq(#"[range(5000) | 233] | implode | length"#) == ["5000"])
     }
 
+    /// Assigning past an array's end pads it with nulls in one step; the padding counts
+    /// as steps, charged before it is allocated (found by fuzzing: `.[65516545] = $i`
+    /// grew a 2 GB array under a 5,000-step limit).
+    @Test func paddingAnArrayCountsAsSteps() throws {
+        let p = try JQProgram.compile("[] | .[65516545] = 1 | length")
+        let env = JQEnvironment(limits: JQLimits(maxSteps: 50_000_000))
+        #expect(throws: JQLimitExceeded.self) {
+            try JQProgram.withLargeStack { try p.outputs(.null, environment: env) }
+        }
+        let small = JQEnvironment(limits: JQLimits(maxSteps: 50_000_000))
+        #expect(try jq("[] | .[100000] = 1 | length", env: small) == ["100001"])
+        #expect(try jq("null | .[3] = 1") == ["[null,null,null,1]"])
+        #expect(jqResult("[] | .[536870912] = 1") == ["error: Array index too large"])
+    }
+
     @Test func repeatKeepsJqsSizeLimit() {
         #expect(jqResult(#""xx" * 1e19"#) == ["error: Repeat string result too long"])
         #expect(jqResult(#""abc" * 3"#) == [#""abcabcabc""#])

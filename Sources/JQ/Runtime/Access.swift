@@ -92,7 +92,7 @@ enum Access {
         }
     }
 
-    static func set(_ t: JSON, _ k: JSON, _ v: JSON) throws(JQError) -> JSON {
+    static func set(_ t: JSON, _ k: JSON, _ v: JSON) throws -> JSON {
         var t = t
         try setInPlace(&t, k, v)
         return t
@@ -101,7 +101,7 @@ enum Access {
     /// Sets `t[k] = v` in place. `t`'s payload is moved out (and `t` cleared) before it is
     /// changed, and `t` is never copied into a temporary (such as a switch over `(t, k)`),
     /// so a uniquely referenced container is updated without a copy.
-    static func setInPlace(_ t: inout JSON, _ k: JSON, _ v: JSON) throws(JQError) {
+    static func setInPlace(_ t: inout JSON, _ k: JSON, _ v: JSON) throws {
         switch k {
         case .string(let s):
             if case .object(var o) = t {
@@ -130,6 +130,11 @@ enum Access {
             if i < a.count {
                 a[i] = v
             } else {
+                // The nulls before the index are work like building the array one element
+                // at a time (a step each), charged before the allocation: under a step
+                // limit a huge index (`.[65516545] = 1`, found by fuzzing) is refused at
+                // once instead of allocating gigabytes. Without limits it runs, as jq does.
+                try NativeWork.charge((i - a.count) * NativeWork.unitsPerStep)
                 a.reserveCapacity(i + 1)
                 while a.count < i { a.append(.null) }
                 a.append(v)
@@ -170,7 +175,7 @@ enum Access {
         return cur
     }
 
-    static func setpath(_ root: JSON, _ path: JSON, _ value: JSON) throws(JQError) -> JSON {
+    static func setpath(_ root: JSON, _ path: JSON, _ value: JSON) throws -> JSON {
         guard case .array(let p) = path else { throw JQError("Path must be specified as an array") }
         if p.count > 10_000 { throw JQError("Path too deep") }
         var r = root
@@ -179,12 +184,12 @@ enum Access {
     }
 
     /// `setpath` in place, for a path already known to be an array.
-    static func setpath(_ root: inout JSON, _ p: [JSON], _ value: JSON) throws(JQError) {
+    static func setpath(_ root: inout JSON, _ p: [JSON], _ value: JSON) throws {
         if p.count > 10_000 { throw JQError("Path too deep") }
         try setpath(&root, p[...], value)
     }
 
-    static func setpath(_ root: inout JSON, _ p: ArraySlice<JSON>, _ value: JSON) throws(JQError) {
+    static func setpath(_ root: inout JSON, _ p: ArraySlice<JSON>, _ value: JSON) throws {
         guard let key = p.first else { root = value; return }
         let rest = p.dropFirst()
         if case .object = key {
@@ -203,7 +208,7 @@ enum Access {
         try setInPlace(&root, key, sub)
     }
 
-    static func delpaths(_ root: JSON, _ paths: JSON) throws(JQError) -> JSON {
+    static func delpaths(_ root: JSON, _ paths: JSON) throws -> JSON {
         guard case .array(var ps) = paths else { throw JQError("Paths must be specified as an array") }
         ps.sort { Values.compare($0, $1) < 0 }
         var arrays: [[JSON]] = []
@@ -219,7 +224,7 @@ enum Access {
         return try delpathsSorted(root, arrays[...], 0)
     }
 
-    private static func delpathsSorted(_ object: JSON, _ paths: ArraySlice<[JSON]>, _ start: Int) throws(JQError) -> JSON {
+    private static func delpathsSorted(_ object: JSON, _ paths: ArraySlice<[JSON]>, _ start: Int) throws -> JSON {
         var object = object
         var delkeys: [JSON] = []
         var i = paths.startIndex
