@@ -124,8 +124,8 @@ extension ClusterState {
                 // The role reference's lookup error comes back as it is: a NotFound.
                 let refResource = b.roleRef.kind == "Role" ? "roles" : "clusterroles"
                 access.refusal = .init(code: 404, reason: "NotFound", status: ForbiddenStatus(
-                    message: outcome.error ?? "", details: #"{"name":"# + ForbiddenStatus.json(b.roleRef.name)
-                        + #","group":"rbac.authorization.k8s.io","kind":"# + ForbiddenStatus.json(refResource) + "}"))
+                    message: outcome.error ?? "", details: #"{"name":"# + GoQuote.json(b.roleRef.name)
+                        + #","group":"rbac.authorization.k8s.io","kind":"# + GoQuote.json(refResource) + "}"))
             } else {
                 access.refusal = .init(code: 403, reason: "Forbidden", status: .escalation(
                     outcome.error ?? "", group: Self.rbacGroup, resource: a.resource, name: name))

@@ -75,9 +75,9 @@ public struct ForbiddenStatus: Sendable, Equatable {
             message = qualified + " " + GoQuote.quote(name) + " is forbidden: " + err
         }
         var fields: [String] = []
-        if !name.isEmpty { fields.append(#""name":"# + json(name)) }
-        if !group.isEmpty { fields.append(#""group":"# + json(group)) }
-        if !resource.isEmpty { fields.append(#""kind":"# + json(resource)) }
+        if !name.isEmpty { fields.append(#""name":"# + GoQuote.json(name)) }
+        if !group.isEmpty { fields.append(#""group":"# + GoQuote.json(group)) }
+        if !resource.isEmpty { fields.append(#""kind":"# + GoQuote.json(resource)) }
         return ForbiddenStatus(message: message, details: "{" + fields.joined(separator: ",") + "}")
     }
 
@@ -106,5 +106,4 @@ public struct ForbiddenStatus: Sendable, Equatable {
         return out
     }
 
-    static func json(_ s: String) -> String { GoQuote.json(s) }
 }

@@ -94,8 +94,9 @@ public enum GoYAMLNumber {
     /// value; nil when it is neither (not whole, or beyond Int64).
     public static func wholeNumber(_ text: String, float: Bool) -> Int64? {
         let plain = Substring(text.replacingOccurrences(of: "_", with: ""))
-        if !float, case .value(let v)? = integer(plain) { return v }
-        guard float || integer(plain) == nil, let d = Double(String(plain)), d.isFinite, d == d.rounded(),
+        let int = float ? nil : integer(plain)
+        if case .value(let v)? = int { return v }
+        guard int == nil, let d = Double(String(plain)), d.isFinite, d == d.rounded(),
               abs(d) < 9.2e18 else { return nil }
         return Int64(d)
     }

@@ -20,8 +20,9 @@ struct LabPeekCommand: ParsableCommand {
 
     func run() throws {
         let root = try content.root()
-        let lab = try LearnerLabs(root: root, home: home).lab(id)
-        var trainer = try TerminalSession.make(.init(content: root, home: home.home))
+        let learner = try LearnerLabs(root: root, home: home)
+        let lab = try learner.lab(id)
+        var trainer = try TerminalSession.make(.init(content: root, home: home.home, catalog: learner.course))
         if trainer.peek(lab: lab, count: count) != .ok { throw ExitCode(1) }
     }
 }

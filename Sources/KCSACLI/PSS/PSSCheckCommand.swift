@@ -53,7 +53,7 @@ struct PSSCheckCommand: ParsableCommand {
             nsFile = file
         }
         let inputs = PSSInputs.read(files, asStored: options.asStored)
-        let outcomes = nsFile.map { PSSEvaluation.admit(inputs.objects, $0, user: user ?? "") }
+        let outcomes = nsFile.map { PSSEvaluation.admit(inputs.objects, $0, user: user ?? "", reportChecks: json) }
             ?? PSSEvaluation.check(inputs.objects, at: lv)
         Console.out(PSSRenderer(json: json).render(outcomes))
         if inputs.badInput { throw ExitCode(2) }

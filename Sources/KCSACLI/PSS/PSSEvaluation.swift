@@ -17,8 +17,8 @@ enum PSSOutcome {
         /// before the namespace is looked at) the labels' anyway.
         var policy: NamespacePolicy
         var exempt: Bool
-        /// The checks at the enforce level (the response's, or evaluated for the report
-        /// when the plugin did not need to).
+        /// The checks at the enforce level (the response's, or, with `reportChecks`,
+        /// evaluated for the report when the plugin did not need to).
         var enforceResult: AggregateResult?
     }
 
@@ -42,7 +42,10 @@ enum PSSEvaluation {
 
     /// As the admission plugin in the namespace file's namespace; a second Namespace
     /// document of the same name is a label change checked over the objects as its pods.
-    static func admit(_ items: [PSSInputs.Object], _ file: NamespaceFile, user: String) -> [PSSOutcome] {
+    /// `reportChecks`: evaluate the enforce level for objects the plugin did not need to
+    /// (only the JSON form lists them).
+    static func admit(_ items: [PSSInputs.Object], _ file: NamespaceFile, user: String,
+                      reportChecks: Bool) -> [PSSOutcome] {
         let ns = file.namespaces[0]
         let admission = PodSecurityAdmission(configuration: file.configuration ?? PodSecurityConfiguration(),
                                              applyDefaulting: false)
@@ -56,7 +59,7 @@ enum PSSEvaluation {
             let r = admission.validate(request)
             let policy = r.policy ?? admission.policy(forLabels: ns.labels).policy
             let exempt = r.annotation(PodSecurityAnnotations.exempt) != nil
-            let result = r.enforceResult ?? (exempt || item.object.podSpec == nil ? nil
+            let result = r.enforceResult ?? (!reportChecks || exempt || item.object.podSpec == nil ? nil
                 : admission.registry.evaluate(policy.enforce, item.object.podMetadata, item.object.podSpec!))
             return .admitted(item, .init(response: r, policy: policy, exempt: exempt, enforceResult: result))
         }

@@ -114,7 +114,7 @@ struct FieldReader {
             return nil
         }
         if s.kind == .null { return nil }
-        guard s.kind == .int || s.kind == .float, let value = Self.integer(s.text, float: s.kind == .float),
+        guard s.kind == .int || s.kind == .float, let value = GoYAMLNumber.wholeNumber(s.text, float: s.kind == .float),
               range.contains(value) else {
             typeError(node, path: path, goStruct: goStruct, goType: goType)
             return nil
@@ -125,12 +125,6 @@ struct FieldReader {
     mutating func int32(_ node: YAMLNode, path: String, goStruct: String) -> Int32? {
         int64(node, path: path, goStruct: goStruct, goType: "int32", range: Int64(Int32.min)...Int64(Int32.max))
             .map { Int32($0) }
-    }
-
-    /// A YAML 1.1 integer (decimal, 0x, 0o, 0b, leading-0 octal, underscores), or a float
-    /// with an integral value (YAML-to-JSON conversion prints `80.0` as `80`).
-    static func integer(_ text: String, float: Bool) -> Int64? {
-        GoYAMLNumber.wholeNumber(text, float: float)
     }
 
     /// `map[string]string` (labels, annotations).

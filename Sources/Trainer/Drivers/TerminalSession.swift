@@ -10,11 +10,14 @@ public enum TerminalSession {
         public var content: String?
         public var home: String?
         public var now: String?
+        /// The course at `content`, when the caller has read it already.
+        public var catalog: LabCatalog?
 
-        public init(content: String? = nil, home: String? = nil, now: String? = nil) {
+        public init(content: String? = nil, home: String? = nil, now: String? = nil, catalog: LabCatalog? = nil) {
             self.content = content
             self.home = home
             self.now = now
+            self.catalog = catalog
         }
     }
 
@@ -39,7 +42,8 @@ public enum TerminalSession {
         var content: TrainerContent
         do {
             let root = try ContentLocator.locate(explicit: options.content)
-            content = TrainerContent(root: root, cacheDirectory: locations.labCache, generatorStamp: BuildStamp.current)
+            content = TrainerContent(root: root, cacheDirectory: locations.labCache, generatorStamp: BuildStamp.current,
+                                     catalog: options.catalog)
         } catch {
             if options.content != nil { throw error }
             content = TrainerContent(root: nil, problem: error.message, cacheDirectory: nil, generatorStamp: "")

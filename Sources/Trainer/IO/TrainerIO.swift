@@ -48,11 +48,13 @@ public struct TrainerContent {
     public var catalog: LabCatalog?
     public var resources: LabResources?
 
-    public init(root: String?, problem: String? = nil, cacheDirectory: String?, generatorStamp: String) {
+    /// `catalog`: the course when the caller has read it already (it is read from `root` otherwise).
+    public init(root: String?, problem: String? = nil, cacheDirectory: String?, generatorStamp: String,
+                catalog: LabCatalog? = nil) {
         self.root = root
         self.problem = problem
         if let root {
-            catalog = LabCatalog.load(root: root)
+            self.catalog = catalog ?? LabCatalog.load(root: root)
             resources = LabResources(root: root, cacheDirectory: cacheDirectory, generatorStamp: generatorStamp)
         }
     }

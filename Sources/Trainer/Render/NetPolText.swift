@@ -26,7 +26,7 @@ enum NetPolText {
 
     /// The connections a prediction lab asks about, one aligned line each
     /// (`a  shop/web -> shop/db  5432/TCP  (what it is for)`); empty for other labs.
-    public static func connections(_ lab: Lab) -> [String] {
+    static func connections(_ lab: Lab) -> [String] {
         guard case .netpolPredict(let s) = lab.spec, case .connections(let items) = s.question else { return [] }
         let idWidth = items.map(\.id.count).max() ?? 1
         let fromWidth = items.map(\.connection.from.count).max() ?? 1
